@@ -1,0 +1,141 @@
+//! General recognizers: numbers, ranges (quantities with qualifiers and vague
+//! magnitudes), dates and durations, found in plain text with byte spans.
+//!
+//! This stage knows English number words, month and weekday names and the
+//! grammar of qualifiers; it knows nothing about any story, and nothing about
+//! what is being counted. Claim extractors (`crate::extract`) sit on top of it:
+//! they are the only consumers, and they never parse numbers or dates
+//! themselves.
+//!
+//! Every recognizer works in time linear in the input: patterns are compiled
+//! once in [`Recognizer::new`] and a sentence is scanned a bounded number of
+//! times.
+
+pub mod date;
+pub mod duration;
+pub mod number;
+pub mod range;
+
+use chrono::{NaiveDate, Weekday};
+use serde::Serialize;
+
+/// One recognized span. Spans may nest: the range "more than thirty" and the
+/// number "thirty" inside it are both reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Byte offset of the first byte, relative to the scanned text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    pub value: MentionValue,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "dim", content = "value", rename_all = "snake_case")]
+pub enum MentionValue {
+    Number(NumberValue),
+    Range(Interval),
+    Date(DateMention),
+    Duration(DurationValue),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberKind {
+    Integer,
+    Decimal,
+    Fraction,
+    /// "80th", "eightieth": a position, never a count.
+    Ordinal,
+    Percent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct NumberValue {
+    pub value: f64,
+    pub kind: NumberKind,
+}
+
+/// A quantity with its qualifier: "more than 10,000" is `{min: 10000,
+/// min_inclusive: false, max: None}`; "hundreds of" is 200..=999,
+/// approximate. A bare number is not a range (it is a [`NumberValue`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub min_inclusive: bool,
+    pub max_inclusive: bool,
+    /// "about", "some", "roughly", vague magnitudes: the bounds are soft.
+    pub approximate: bool,
+}
+
+/// The fields a date expression states outright, before any resolution.
+/// "Sep 3" states month and day; "on Wednesday" states a weekday; "last year"
+/// states nothing (it is relative).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct StatedDate {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub weekday: Option<Weekday>,
+}
+
+/// How precise a resolved period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+/// An inclusive period of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub granularity: Granularity,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateMention {
+    pub stated: StatedDate,
+    /// True for expressions whose meaning depends on the reference date
+    /// ("last year", "the previous day", "on Wednesday", "two weeks ago").
+    pub relative: bool,
+    /// "since 2019": the period named is the start of an open interval.
+    pub since: bool,
+    /// The period, resolved against the reference date given to
+    /// [`Recognizer::scan`]; `None` when it cannot be resolved (a relative
+    /// expression without a reference date).
+    pub period: Option<Period>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DurationValue {
+    pub min_seconds: f64,
+    pub max_seconds: f64,
+    pub approximate: bool,
+}
+
+/// All recognizers, compiled once per run and shared across threads.
+pub struct Recognizer {
+    // private: compiled regexes / automata
+}
+
+impl Recognizer {
+    pub fn new() -> Self {
+        todo!()
+    }
+
+    /// Every recognized span in `text`, sorted by (start, longer first).
+    /// `reference` resolves relative and partial dates; tense for weekday
+    /// resolution is taken from `text` itself (pass one sentence at a time).
+    pub fn scan(&self, text: &str, reference: Option<NaiveDate>) -> Vec<Mention> {
+        let _ = (text, reference);
+        todo!()
+    }
+}
