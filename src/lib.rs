@@ -1,1 +1,10 @@
+//! factlint: cross-source fact consistency checking for bundles of news
+//! articles. See DESIGN.md for the data flow:
+//! corpus → recognize → extract → facts → rules → report.
+
+pub mod corpus;
+pub mod error;
+pub mod facts;
 pub mod recognize;
+pub mod report;
+pub mod rules;

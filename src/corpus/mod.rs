@@ -1,0 +1,172 @@
+//! Corpus: find bundles, read sources, split sentences, settle each source's
+//! reference date.
+//!
+//! This stage reads files and never writes them. It knows file layouts and
+//! front matter, not what articles say; the only reading of content it does
+//! is finding a dateline, which it delegates to the date recognizer.
+
+mod discover;
+mod frontmatter;
+mod refdate;
+mod sentences;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use discover::{DiscoverOptions, discover};
+pub use frontmatter::{FrontMatter, Manifest};
+pub use refdate::{RefDateOrigin, settle_reference_dates};
+pub use sentences::{LineIndex, Sentence, split_sentences};
+
+use crate::error::{Error, Result};
+
+/// A directory of articles about one story.
+#[derive(Debug, Clone)]
+pub struct Bundle {
+    pub name: String,
+    pub path: PathBuf,
+    pub sources: Vec<Source>,
+    /// `reference_date` of `bundle.yaml`, for sources without their own.
+    pub manifest_reference_date: Option<NaiveDate>,
+}
+
+/// One article.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// File name without its extension.
+    pub id: String,
+    pub path: PathBuf,
+    /// The whole file, front matter included, so spans are file offsets.
+    pub text: String,
+    /// Byte offset where the body starts (after front matter).
+    pub body_start: usize,
+    pub meta: FrontMatter,
+    pub lines: LineIndex,
+    pub sentences: Vec<Sentence>,
+    pub reference_date: Option<NaiveDate>,
+    pub reference_date_from: RefDateOrigin,
+    /// `published` came from `bundle.yaml`, not the file itself.
+    pub published_from_manifest: bool,
+}
+
+impl Source {
+    /// Builds a source from text already in memory (files, stdin, tests).
+    pub fn from_text(
+        id: String,
+        path: PathBuf,
+        text: String,
+        manifest_meta: Option<&FrontMatter>,
+    ) -> Result<Source> {
+        let (meta, body_start) = frontmatter::split(&path, &text)?;
+        let mut meta = meta.unwrap_or_default();
+        let own_published = meta.published.is_some();
+        if let Some(m) = manifest_meta {
+            meta.fill_from(m);
+        }
+        let published_from_manifest = !own_published && meta.published.is_some();
+        let lines = LineIndex::new(&text);
+        let sentences = split_sentences(&text, body_start);
+        Ok(Source {
+            id,
+            path,
+            text,
+            body_start,
+            meta,
+            lines,
+            sentences,
+            reference_date: None,
+            reference_date_from: RefDateOrigin::None,
+            published_from_manifest,
+        })
+    }
+
+    pub fn sentence_text(&self, s: &Sentence) -> &str {
+        &self.text[s.start..s.end]
+    }
+
+    pub fn title(&self) -> Option<String> {
+        if let Some(t) = &self.meta.title {
+            return Some(t.clone());
+        }
+        // Plain articles open with their headline on the first line.
+        self.text[self.body_start..]
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .map(|l| l.trim_start_matches('#').trim().to_string())
+    }
+}
+
+/// Reads one file as UTF-8, naming the file and the offending byte if not.
+pub fn read_utf8(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Loads a bundle directory: its sources (sorted by file name) and manifest.
+pub fn load_bundle(dir: &Path, files: &[PathBuf]) -> Result<Bundle> {
+    let manifest = Manifest::load(dir)?;
+    let mut sources = Vec::with_capacity(files.len());
+    for path in files {
+        let text = read_utf8(path)?;
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let file_name = path
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let manifest_meta = manifest.as_ref().and_then(|m| m.sources.get(&file_name));
+        let mut source = Source::from_text(id, path.clone(), text, manifest_meta)?;
+        if let Some(m) = &manifest {
+            source.meta.fill_bundle(m);
+        }
+        sources.push(source);
+    }
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    let name = dir
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| dir.display().to_string());
+    let manifest_reference_date = manifest.and_then(|m| m.reference_date);
+    Ok(Bundle {
+        name,
+        path: dir.to_path_buf(),
+        sources,
+        manifest_reference_date,
+    })
+}
+
+/// The JSON view of a source (the report contract's `sources[]`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceSummary {
+    pub id: String,
+    pub path: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub reference_date: Option<NaiveDate>,
+    pub reference_date_from: RefDateOrigin,
+}
+
+impl From<&Source> for SourceSummary {
+    fn from(s: &Source) -> Self {
+        SourceSummary {
+            id: s.id.clone(),
+            path: s.path.display().to_string(),
+            title: s.title(),
+            outlet: s.meta.source.clone(),
+            url: s.meta.url.clone(),
+            published: s.meta.published,
+            reference_date: s.reference_date,
+            reference_date_from: s.reference_date_from,
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Each source's reference date: the "today" against which "last year" and
+//! "on Wednesday" are read.
+//!
+//! Order of trust: the file's front matter (`published`), the bundle
+//! manifest, a dateline in the text ("BEIJING, Sep 3 (Agency) —"), then the
+//! bundle's consensus: the full date the bundle's sources state most often.
+//! The report says which one was used, so an editor can see why "last year"
+//! became 2024.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use serde::Serialize;
+
+use super::{Bundle, Source};
+use crate::recognize::{MentionValue, Recognizer, StatedDate};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefDateOrigin {
+    FrontMatter,
+    Manifest,
+    Dateline,
+    Consensus,
+    /// Given on the command line or in `factlint.yaml`.
+    Config,
+    None,
+}
+
+impl RefDateOrigin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefDateOrigin::FrontMatter => "front matter",
+            RefDateOrigin::Manifest => "bundle.yaml",
+            RefDateOrigin::Dateline => "dateline",
+            RefDateOrigin::Consensus => "bundle consensus",
+            RefDateOrigin::Config => "configuration",
+            RefDateOrigin::None => "none",
+        }
+    }
+}
+
+/// "PLACE, " at the start of a paragraph: the head of a dateline. The date
+/// must follow immediately and be followed by an agency in parentheses or a
+/// dash, so an ordinary sentence starting "Yesterday, …" is not a dateline.
+static DATELINE_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}.'’ -]{0,40},\s+").expect("static regex"));
+static DATELINE_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:\(|—|–|-|:)").expect("static regex"));
+
+/// How many lines from the top a dateline may stand (after headline, image
+/// captions, a key-points list).
+const DATELINE_LINES: usize = 20;
+
+fn dateline(source: &Source, rec: &Recognizer) -> Option<StatedDate> {
+    let body = &source.text[source.body_start..];
+    for line in body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(DATELINE_LINES)
+    {
+        let line = line.trim_start();
+        let Some(head) = DATELINE_HEAD.find(line) else {
+            continue;
+        };
+        let rest = &line[head.end()..];
+        let window = rest
+            .char_indices()
+            .nth(40)
+            .map_or(rest, |(i, _)| &rest[..i]);
+        for m in rec.scan(window, None) {
+            if m.start != 0 {
+                continue;
+            }
+            if let MentionValue::Date(d) = &m.value {
+                if d.stated.month.is_some()
+                    && d.stated.day.is_some()
+                    && DATELINE_TAIL.is_match(&rest[m.end..])
+                {
+                    return Some(d.stated);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The full date stated most often across the bundle (ties: most sources,
+/// then earliest), used for sources with nothing better.
+fn consensus(bundle: &Bundle, rec: &Recognizer) -> Option<NaiveDate> {
+    let mut counts: HashMap<NaiveDate, (usize, std::collections::BTreeSet<&str>)> = HashMap::new();
+    for source in &bundle.sources {
+        for s in &source.sentences {
+            for m in rec.scan(source.sentence_text(s), None) {
+                if let MentionValue::Date(d) = &m.value {
+                    if let (Some(y), Some(mo), Some(day)) =
+                        (d.stated.year, d.stated.month, d.stated.day)
+                    {
+                        if let Some(date) = NaiveDate::from_ymd_opt(y, mo, day) {
+                            let e = counts.entry(date).or_default();
+                            e.0 += 1;
+                            e.1.insert(source.id.as_str());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|(da, a), (db, b)| {
+            a.1.len()
+                .cmp(&b.1.len())
+                .then(a.0.cmp(&b.0))
+                .then(db.cmp(da))
+        })
+        .map(|(d, _)| d)
+}
+
+/// Settles every source's reference date. `forced` (command line or
+/// configuration) overrides everything else.
+pub fn settle_reference_dates(bundle: &mut Bundle, rec: &Recognizer, forced: Option<NaiveDate>) {
+    if let Some(date) = forced {
+        for s in &mut bundle.sources {
+            s.reference_date = Some(date);
+            s.reference_date_from = RefDateOrigin::Config;
+        }
+        return;
+    }
+    let consensus = consensus(bundle, rec);
+    let manifest_date = bundle.manifest_reference_date;
+    for s in &mut bundle.sources {
+        let (date, from) = if let Some(p) = s.meta.published {
+            let from = if s.published_from_manifest {
+                RefDateOrigin::Manifest
+            } else {
+                RefDateOrigin::FrontMatter
+            };
+            (Some(p), from)
+        } else if let Some(d) = manifest_date {
+            (Some(d), RefDateOrigin::Manifest)
+        } else if let Some(stated) = dateline(s, rec) {
+            // A dateline rarely carries the year; borrow it from the bundle.
+            let year = stated.year.or(consensus.map(|c| c.year()));
+            match (year, stated.month, stated.day) {
+                (Some(y), Some(m), Some(d)) => {
+                    (NaiveDate::from_ymd_opt(y, m, d), RefDateOrigin::Dateline)
+                }
+                _ => (consensus, RefDateOrigin::Consensus),
+            }
+        } else {
+            (consensus, RefDateOrigin::Consensus)
+        };
+        s.reference_date = date;
+        s.reference_date_from = if date.is_some() {
+            from
+        } else {
+            RefDateOrigin::None
+        };
+    }
+}

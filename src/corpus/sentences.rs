@@ -1,0 +1,150 @@
+//! Sentence splitting with byte spans, and byte offset → line/column.
+//!
+//! News copy puts one paragraph (or one headline) per line, so a line break
+//! always ends a sentence; inside a line we split after `.`, `!` or `?`
+//! followed by a space and a capital, digit or quote, unless the word before
+//! is a known abbreviation ("Sept.", "Mr.", "U.S.").
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Abbreviations that end in a period without ending a sentence. Generic
+/// English, not vocabulary of any story.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "st",
+    "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "approx",
+    "est", "mt", "ft",
+];
+
+pub fn split_sentences(text: &str, from: usize) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut line_start = from;
+    for line in text[from..].split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        split_line(text, line_start, line_end, &mut out);
+        line_start = line_end;
+    }
+    out
+}
+
+fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    let bytes = text.as_bytes();
+    let mut s = start;
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') && i + 2 < end && bytes[i + 1] == b' ' {
+            let next = text[i + 2..end].chars().next().unwrap_or(' ');
+            let opens = next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(next, '"' | '“' | '\'' | '‘');
+            if opens && !(b == b'.' && ends_with_abbreviation(&text[s..i])) {
+                push_trimmed(text, s, i + 1, out);
+                s = i + 2;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, s, end, out);
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_ascii_lowercase();
+    // Single capitals are initials ("John F. Kennedy").
+    (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+        || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_trimmed(text: &str, mut s: usize, mut e: usize, out: &mut Vec<Sentence>) {
+    let slice = &text[s..e];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    s += lead;
+    e -= trail;
+    if e > s {
+        out.push(Sentence { start: s, end: e });
+    }
+}
+
+/// Byte offset → 1-based line and column (in characters).
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text, 0)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            (
+                "Headline\nBody here. More.",
+                &["Headline", "Body here.", "More."],
+            ),
+            (
+                "Mr. Smith went on Sept. 3. He left.",
+                &["Mr. Smith went on Sept. 3.", "He left."],
+            ),
+            (
+                "The U.S. Army said so. Then 5 left.",
+                &["The U.S. Army said so.", "Then 5 left."],
+            ),
+            ("It was 1.5 km. ok", &["It was 1.5 km. ok"]),
+            ("John F. Kennedy spoke.", &["John F. Kennedy spoke."]),
+            (
+                "He said: \"Go.\" She went.",
+                &["He said: \"Go.\" She went."],
+            ),
+            ("", &[]),
+            ("\n\n  \n", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn line_columns_count_characters() {
+        let text = "ab\nc’d e\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, 3), (2, 1));
+        let e = text.find('e').unwrap();
+        assert_eq!(idx.line_col(text, e), (2, 5));
+    }
+}

@@ -1,0 +1,68 @@
+//! Errors that stop a run (exit code 2). Findings are not errors.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum Error {
+    #[error("{path}: no such file or directory")]
+    NotFound { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: not valid UTF-8 (byte {offset})")]
+    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}:{line}:{column}: {message}")]
+    Yaml {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}:{line}:{column}: {rule}: {message}")]
+    Rule {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        rule: String,
+        message: String,
+    },
+    #[error("{0}")]
+    Usage(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        let path = path.into();
+        if source.kind() == std::io::ErrorKind::NotFound {
+            Error::NotFound { path }
+        } else {
+            Error::Io { path, source }
+        }
+    }
+
+    /// A YAML error with the location the parser reported (1-based).
+    pub fn yaml(path: impl Into<PathBuf>, err: &serde_yaml::Error) -> Self {
+        let (line, column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+        Error::Yaml {
+            path: path.into(),
+            line,
+            column,
+            message: strip_location(&err.to_string()),
+        }
+    }
+}
+
+/// serde_yaml appends " at line X column Y" to its messages; we print the
+/// location in front, as compilers do, so drop the tail.
+fn strip_location(msg: &str) -> String {
+    match msg.find(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}

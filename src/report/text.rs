@@ -1,0 +1,179 @@
+//! The terminal report, grouped the way an editor reads: conflicts first,
+//! then a source against itself or a reference, then what agrees, then what
+//! rests on a single source.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use super::{BundleReport, RenderContext, Report};
+use crate::facts::Fact;
+use crate::rules::{DiffOp, Finding, Severity, Verdict};
+
+const SECTIONS: &[(&str, &[Verdict])] = &[
+    ("Conflicts", &[Verdict::Conflict]),
+    (
+        "Internal and reference checks",
+        &[Verdict::Internal, Verdict::Reference],
+    ),
+    ("Agreements", &[Verdict::Agree]),
+    ("Single source", &[Verdict::SingleSource]),
+];
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.on {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+fn severity_style(s: Severity) -> Style {
+    match s {
+        Severity::Error => AnsiColor::Red.on_default().bold(),
+        Severity::Warning => AnsiColor::Yellow.on_default().bold(),
+        Severity::Info => AnsiColor::Cyan.on_default(),
+    }
+}
+
+pub fn render(report: &Report, ctx: &RenderContext, out: &mut dyn Write) -> std::io::Result<()> {
+    let p = Paint { on: ctx.color };
+    for bundle in &report.bundles {
+        render_bundle(bundle, ctx, &p, out)?;
+    }
+    let s = &report.summary;
+    writeln!(
+        out,
+        "{} bundle{}, {} sources, {} facts: {} conflicts, {} internal, {} reference, {} agreements, {} single-source ({} errors, {} warnings)",
+        s.bundles,
+        if s.bundles == 1 { "" } else { "s" },
+        s.sources,
+        s.facts,
+        s.conflicts,
+        s.internal,
+        s.reference,
+        s.agreements,
+        s.single_source,
+        s.errors,
+        s.warnings
+    )
+}
+
+fn render_bundle(
+    bundle: &BundleReport,
+    ctx: &RenderContext,
+    p: &Paint,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let facts: HashMap<&str, &Fact> = bundle.facts.iter().map(|f| (f.id.as_str(), f)).collect();
+    let paths: HashMap<&str, &str> = bundle
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.path.as_str()))
+        .collect();
+    if !ctx.quiet {
+        writeln!(
+            out,
+            "{} {}",
+            p.paint(Style::new().bold(), &bundle.name),
+            bundle.path
+        )?;
+        for s in &bundle.sources {
+            let date = s
+                .reference_date
+                .map_or_else(|| "unknown".to_string(), |d| d.to_string());
+            writeln!(
+                out,
+                "  {}  reference date {} ({})",
+                s.id,
+                date,
+                s.reference_date_from.as_str()
+            )?;
+        }
+        writeln!(out)?;
+    }
+    for (title, verdicts) in SECTIONS {
+        let items: Vec<&Finding> = bundle
+            .findings
+            .iter()
+            .filter(|f| verdicts.contains(&f.verdict))
+            .collect();
+        if items.is_empty()
+            || (ctx.quiet && matches!(verdicts, [Verdict::Agree] | [Verdict::SingleSource]))
+        {
+            continue;
+        }
+        writeln!(
+            out,
+            "{}",
+            p.paint(
+                Style::new().bold().underline(),
+                &format!("{title} ({})", items.len())
+            )
+        )?;
+        for f in items {
+            let sev = p.paint(severity_style(f.severity), f.severity.as_str());
+            writeln!(out, "{sev}[{}] {}", f.rule, f.message)?;
+            for id in &f.facts {
+                let Some(fact) = facts.get(id.as_str()) else {
+                    continue;
+                };
+                let path = paths
+                    .get(fact.source.as_str())
+                    .copied()
+                    .unwrap_or(fact.source.as_str());
+                writeln!(
+                    out,
+                    "  {} {}",
+                    p.paint(
+                        Style::new().dimmed(),
+                        &format!("{path}:{}:{}", fact.span.line, fact.span.column)
+                    ),
+                    fact.value.display()
+                )?;
+                writeln!(out, "    {}", highlight(fact, p))?;
+            }
+            if let Some(diff) = &f.diff {
+                let mut line = String::from("  diff: ");
+                for chunk in diff {
+                    let styled = match chunk.op {
+                        DiffOp::Equal => chunk.text.clone(),
+                        DiffOp::Insert => p.paint(
+                            AnsiColor::Green.on_default().bold(),
+                            &format!("{{+{}+}}", chunk.text),
+                        ),
+                        DiffOp::Delete => p.paint(
+                            AnsiColor::Red.on_default().bold(),
+                            &format!("[-{}-]", chunk.text),
+                        ),
+                    };
+                    line.push_str(&styled);
+                }
+                writeln!(out, "{line}")?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The sentence with the claim's words emphasized.
+fn highlight(fact: &Fact, p: &Paint) -> String {
+    let sentence = &fact.sentence;
+    match sentence.find(&fact.text) {
+        Some(i) if !fact.text.is_empty() => format!(
+            "{}{}{}",
+            &sentence[..i],
+            p.paint(Style::new().bold(), &fact.text),
+            &sentence[i + fact.text.len()..]
+        ),
+        _ => sentence.clone(),
+    }
+}
