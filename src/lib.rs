@@ -2,9 +2,13 @@
 //! articles. See DESIGN.md for the data flow:
 //! corpus → recognize → extract → facts → rules → report.
 
+pub mod check;
+pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod extract;
 pub mod facts;
 pub mod recognize;
 pub mod report;
 pub mod rules;
+pub mod text;
