@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -16,7 +16,7 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) {
             if path.file_name().is_some_and(|n| n == "tests") {
                 continue;
             }
-            collect(&path, root, out);
+            collect(&path, out);
         } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
             out.push(path);
         }
@@ -29,7 +29,7 @@ fn main() {
     let root = manifest.join("rules");
     println!("cargo:rerun-if-changed=rules");
     let mut files = Vec::new();
-    collect(&root, &root, &mut files);
+    collect(&root, &mut files);
     let mut code = String::from(
         "/// Default rule packs: (path under rules/, contents).\npub static DEFAULT_PACK: &[(&str, &str)] = &[\n",
     );
