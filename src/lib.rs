@@ -2,9 +2,12 @@
 //! articles. See DESIGN.md for the data flow:
 //! corpus → recognize → extract → facts → rules → report.
 
+pub mod baseline;
+pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod facts;
 pub mod recognize;
 pub mod report;
 pub mod rules;
+pub mod suppress;

@@ -4,12 +4,23 @@
 //! other format renders from it, so no format knows something the JSON
 //! does not.
 
+pub mod facts;
+#[cfg(test)]
+pub(crate) mod fixtures;
+pub mod github;
+pub mod html;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod text;
+pub mod yaml;
 
 use std::io::Write;
+use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
 
 use crate::corpus::SourceSummary;
 use crate::facts::Fact;
@@ -55,6 +66,10 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings hidden by inline `factlint-disable` comments.
+    pub suppressed: usize,
+    /// Findings hidden because the `--baseline` file lists them.
+    pub baselined: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -78,9 +93,13 @@ impl Report {
     }
 
     /// Recomputes the summary from the bundles (after filtering findings).
+    /// The `suppressed` and `baselined` counters describe findings that are
+    /// no longer in the bundles, so they are carried over, not recounted.
     pub fn summarize(&self) -> Summary {
         let mut s = Summary {
             bundles: self.bundles.len(),
+            suppressed: self.summary.suppressed,
+            baselined: self.summary.baselined,
             ..Summary::default()
         };
         for b in &self.bundles {
@@ -136,12 +155,31 @@ pub struct RuleMeta {
     pub pack: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Human-readable report, grouped by verdict.
     Text,
     /// The versioned JSON contract (docs/report.schema.json).
     Json,
+    /// The same data as JSON, as YAML.
+    Yaml,
+    /// One self-contained HTML page for editors (claim matrix, findings).
+    Html,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML: one testcase per rule per bundle.
+    Junit,
+}
+
+impl Format {
+    /// Whether the format is meant for people at a terminal; only those may
+    /// carry colour.
+    pub fn is_terminal_format(self) -> bool {
+        matches!(self, Format::Text)
+    }
 }
 
 pub fn render(
@@ -153,5 +191,119 @@ pub fn render(
     match format {
         Format::Text => text::render(report, ctx, out),
         Format::Json => json::render(report, out),
+        Format::Yaml => yaml::render(report, out),
+        Format::Html => html::render(report, ctx, out),
+        Format::Sarif => sarif::render(report, ctx, out),
+        Format::Github => github::render(report, out),
+        Format::Junit => junit::render(report, ctx, out),
+    }
+}
+
+/// Writes `bytes` to `path` so that readers see the old file or the new
+/// one, never a half-written one: a temporary file in the same directory
+/// (same filesystem, so the rename is atomic), synced, then renamed over
+/// the target. Used for `--output` and baselines.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = temp_path_beside(path)?;
+    let result = write_and_sync(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e)));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Like [`write_atomically`], but refuses to replace an existing file, even
+/// one created by someone else between our check and our write: the final
+/// step is a hard link, which fails if the name exists.
+pub fn write_new_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    if path.exists() {
+        return Err(Error::Usage(format!(
+            "{}: already exists; not overwriting it",
+            path.display()
+        )));
+    }
+    let tmp = temp_path_beside(path)?;
+    let result = write_and_sync(&tmp, bytes).and_then(|()| match std::fs::hard_link(&tmp, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::Usage(format!(
+            "{}: already exists; not overwriting it",
+            path.display()
+        ))),
+        // Filesystems without hard links: fall back to a rename, having
+        // checked for the file above.
+        Err(_) => std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e)),
+    });
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
+fn temp_path_beside(path: &Path) -> Result<std::path::PathBuf> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    Ok(dir.join(format!(
+        ".{}.{}.{n}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    )))
+}
+
+fn write_and_sync(tmp: &Path, bytes: &[u8]) -> Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(tmp)
+        .map_err(|e| Error::io(tmp, e))?;
+    f.write_all(bytes).map_err(|e| Error::io(tmp, e))?;
+    f.sync_all().map_err(|e| Error::io(tmp, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_atomically_replaces_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        std::fs::write(&path, "old").unwrap();
+        write_atomically(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "temp file left behind: {names:?}");
+    }
+
+    #[test]
+    fn write_atomically_names_a_missing_directory() {
+        let err = write_atomically(Path::new("/no/such/dir/out.json"), b"x").unwrap_err();
+        assert!(err.to_string().contains("/no/such/dir"), "{err}");
+    }
+
+    #[test]
+    fn write_new_atomically_refuses_to_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("factlint.yaml");
+        write_new_atomically(&path, b"first").unwrap();
+        let err = write_new_atomically(&path, b"second").unwrap_err();
+        assert!(err.to_string().contains("already exists"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn summarize_keeps_suppressed_and_baselined_counts() {
+        let mut r = Report::new(vec![]);
+        r.summary.suppressed = 2;
+        r.summary.baselined = 3;
+        let s = r.summarize();
+        assert_eq!((s.suppressed, s.baselined), (2, 3));
     }
 }
