@@ -430,6 +430,43 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "fail_on: never\n");
     }
 
+    fn config_schema() -> serde_json::Value {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/config.schema.json");
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn config_schema_accepts_what_the_parser_accepts() {
+        let schema = config_schema();
+        let full = "rules: [packs/house]\nno_default_rules: true\ndisable: [x]\nfail_on: never\n\
+                    min_severity: warning\nformat: junit\ninclude: ['a/**']\nexclude: [b/]\n\
+                    reference_date: 2025-09-03\nbaseline: b.json\n";
+        for text in [INIT_TEMPLATE, full, ""] {
+            parse(text).unwrap();
+            let doc: serde_json::Value = serde_yaml::from_str(text).unwrap();
+            let errors = crate::report::fixtures::schema_errors(&schema, &doc);
+            assert!(errors.is_empty(), "{text}: {errors:#?}");
+        }
+    }
+
+    #[test]
+    fn config_schema_rejects_what_the_parser_rejects() {
+        let schema = config_schema();
+        for text in [
+            "fail_onn: error\n",
+            "format: pdf\n",
+            "fail_on: sometimes\n",
+            "disable: x\n",
+        ] {
+            assert!(parse(text).is_err(), "{text}");
+            let doc: serde_json::Value = serde_yaml::from_str(text).unwrap();
+            assert!(
+                !crate::report::fixtures::schema_accepts(&schema, &doc),
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn fail_on_thresholds() {
         assert_eq!(FailOn::Warning.threshold(), Some(Severity::Warning));

@@ -298,6 +298,102 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
+    fn report_schema() -> serde_json::Value {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json");
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// The sample report plus one fact of every kind, with a finding, so
+    /// every value shape and optional field is exercised.
+    fn every_kind_report() -> Report {
+        use crate::facts::*;
+        use std::collections::BTreeSet;
+        let mut b = fixtures::sample_bundle();
+        let values = [
+            FactValue::Duration(DurationFact {
+                min_seconds: 4200.0,
+                max_seconds: 4200.0,
+                approximate: false,
+            }),
+            FactValue::Attendance(AttendanceValue {
+                person: "kim-jong-un".into(),
+                presence: Presence::Present,
+            }),
+            FactValue::Anniversary(AnniversaryValue {
+                ordinal: 80,
+                of_year: Some(1945),
+                year: Some(2025),
+            }),
+            FactValue::First(FirstValue {
+                what: "foreign-trip".into(),
+                debut: false,
+                since_year: Some(2019),
+            }),
+            FactValue::Treaty(TreatyValue {
+                parties: BTreeSet::from(["a".to_string(), "b".to_string()]),
+                year: None,
+            }),
+            FactValue::Role(RoleValue {
+                person: "joe-biden".into(),
+                office: "us-president".into(),
+                as_of: Some("2025-09-03".into()),
+            }),
+            FactValue::Precedent(PrecedentValue {
+                last_year: Some(1959),
+                gap_years: Some(66),
+                unprecedented: false,
+                inferred: vec!["last_year".into()],
+            }),
+        ];
+        for (i, v) in values.into_iter().enumerate() {
+            let mut f = fixtures::fact("000_aaaa", 10 + i, "k", Some("s"), v, "w", "a w b", 20 + i);
+            f.modality = Modality::Expected;
+            b.findings.push(fixtures::finding(
+                "r",
+                Severity::Error,
+                Verdict::Internal,
+                &[&f],
+                "m",
+            ));
+            b.facts.push(f);
+        }
+        b.sources[1].published = chrono::NaiveDate::from_ymd_opt(2025, 9, 4);
+        let mut r = Report::new(vec![b]);
+        r.summary.suppressed = 1;
+        r
+    }
+
+    #[test]
+    fn report_validates_against_the_published_schema() {
+        let schema = report_schema();
+        let doc = serde_json::to_value(every_kind_report()).unwrap();
+        let errors = fixtures::schema_errors(&schema, &doc);
+        assert!(errors.is_empty(), "{errors:#?}");
+        let empty = serde_json::to_value(Report::new(vec![])).unwrap();
+        assert!(fixtures::schema_accepts(&schema, &empty));
+    }
+
+    #[test]
+    fn report_schema_rejects_what_the_contract_does_not_allow() {
+        let schema = report_schema();
+        let doc = serde_json::to_value(every_kind_report()).unwrap();
+        let mut bad = doc.clone();
+        bad["bundles"][0]["findings"][0]["verdict"] = "maybe".into();
+        assert!(!fixtures::schema_accepts(&schema, &bad));
+        // An undocumented field: the schema must be updated with the model.
+        let mut bad = doc.clone();
+        bad["bundles"][0]["facts"][0]["confidence"] = 1.into();
+        assert!(!fixtures::schema_accepts(&schema, &bad));
+        // A date fact carrying a count value.
+        let mut bad = doc.clone();
+        bad["bundles"][0]["facts"][0]["value"] =
+            serde_json::json!({"min": 1, "max": 1, "approximate": false});
+        assert!(!fixtures::schema_accepts(&schema, &bad));
+        let mut bad = doc;
+        bad["summary"].as_object_mut().unwrap().remove("baselined");
+        assert!(!fixtures::schema_accepts(&schema, &bad));
+    }
+
     #[test]
     fn summarize_keeps_suppressed_and_baselined_counts() {
         let mut r = Report::new(vec![]);
