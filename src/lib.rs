@@ -3,11 +3,15 @@
 //! corpus → recognize → extract → facts → rules → report.
 
 pub mod baseline;
+pub mod check;
+pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod error;
+pub mod extract;
 pub mod facts;
 pub mod recognize;
 pub mod report;
 pub mod rules;
 pub mod suppress;
+pub mod text;

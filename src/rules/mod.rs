@@ -1,6 +1,20 @@
 //! The rule engine: rule packs (YAML), the lexicon and reference data they
 //! carry, and the built-in checks rules are made of.
+//!
+//! Checks group facts by key and subject with hash maps; nothing compares
+//! all pairs across a corpus.
 
+mod checks;
+mod engine;
 mod finding;
+pub mod lexicon;
+mod pack;
+pub mod reference;
+pub mod schema;
 
+pub use engine::{CheckContext, evaluate};
 pub use finding::{DiffChunk, DiffOp, Finding, Severity, Verdict};
+pub use lexicon::Lexicon;
+pub use pack::{DEFAULT_PACK, LoadOptions, Rule, RuleSet, load, pack_files};
+pub use reference::Reference;
+pub use schema::CheckKind;

@@ -1,0 +1,181 @@
+//! Counts: a number or a qualified quantity right before a counted noun
+//! ("more than 10,000 troops", "hundreds of military vehicles", "26 foreign
+//! leaders"). Up to two adjectives may stand between them.
+
+use super::{Draft, SentenceContext, modality};
+use crate::facts::{CountValue, FactValue};
+use crate::recognize::{Interval, MentionValue, NumberKind};
+
+/// Adjectives allowed between the quantity and the noun.
+const MAX_GAP_WORDS: usize = 2;
+
+/// Inclusive integer bounds of a recognized interval: "more than 10,000"
+/// starts at 10,001; "fewer than 50" ends at 49.
+pub fn interval_to_count(i: &Interval) -> Option<CountValue> {
+    let min = match i.min {
+        Some(m) if i.min_inclusive => m.ceil(),
+        Some(m) => m.floor() + 1.0,
+        None => 0.0,
+    };
+    let max = match i.max {
+        Some(m) if i.max_inclusive => Some(m.floor()),
+        Some(m) => Some(m.ceil() - 1.0),
+        None => None,
+    };
+    let fits = |x: f64| x.is_finite() && x.abs() < 9.0e15;
+    if !fits(min) || max.is_some_and(|m| !fits(m) || m < min) {
+        return None;
+    }
+    Some(CountValue {
+        min: min as i64,
+        max: max.map(|m| m as i64),
+        approximate: i.approximate,
+    })
+}
+
+pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
+    let lex = &ctx.rules.lexicon;
+    let mut out = Vec::new();
+    for hit in lex.counted.find_iter(ctx.text) {
+        // The quantity ending closest before the noun, outermost span first.
+        let mut best: Option<(usize, usize, CountValue)> = None;
+        for m in &ctx.mentions {
+            if m.end > hit.start || ctx.inside_date(m.start, m.end) {
+                continue;
+            }
+            let gap = &ctx.text[m.end..hit.start];
+            let gap_ok = gap
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+                && gap.split_whitespace().count() <= MAX_GAP_WORDS;
+            if !gap_ok {
+                continue;
+            }
+            let value = match &m.value {
+                MentionValue::Number(n)
+                    if matches!(n.kind, NumberKind::Integer | NumberKind::Decimal) =>
+                {
+                    (n.value.is_finite() && n.value >= 0.0 && n.value < 9.0e15)
+                        .then(|| CountValue::exact(n.value.round() as i64))
+                }
+                MentionValue::Range(r) => interval_to_count(r),
+                _ => None,
+            };
+            let Some(value) = value else { continue };
+            let better = match &best {
+                None => true,
+                Some((s, e, _)) => m.end > *e || (m.end == *e && m.start < *s),
+            };
+            if better {
+                best = Some((m.start, m.end, value));
+            }
+        }
+        if let Some((start, _, value)) = best {
+            let (cs, ce) = ctx.clause_at(hit.start);
+            let subject = if hit.value.per_subject {
+                ctx.subject.clone()
+            } else {
+                None
+            };
+            out.push(Draft {
+                key: hit.value.key.clone(),
+                subject,
+                value: FactValue::Count(value),
+                modality: modality::of_clause(&ctx.text[cs..ce], lex),
+                start,
+                end: hit.end,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::run_on;
+
+    fn counts(sentence: &str) -> Vec<(String, i64, Option<i64>, bool)> {
+        run_on(sentence, None, extract)
+            .into_iter()
+            .map(|d| match d.value {
+                FactValue::Count(c) => (d.key, c.min, c.max, c.approximate),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn count_table() {
+        let k = |s: &str| s.to_string();
+        let cases: Vec<(&str, Vec<(String, i64, Option<i64>, bool)>)> = vec![
+            (
+                "The event will include more than 10,000 troops, over 100 aircraft, and hundreds of military vehicles.",
+                vec![
+                    (k("troops"), 10_001, None, false),
+                    (k("aircraft"), 101, None, false),
+                    (k("vehicles"), 200, Some(999), true),
+                ],
+            ),
+            (
+                "A total of 26 foreign leaders will attend.",
+                vec![(k("foreign-leaders"), 26, Some(26), false)],
+            ),
+            (
+                "At least 12,000 soldiers marched.",
+                vec![(k("troops"), 12_000, None, false)],
+            ),
+            (
+                "Some twelve thousand soldiers marched.",
+                vec![(k("troops"), 10_800, Some(13_200), true)],
+            ),
+            ("One soldier fell.", vec![(k("troops"), 1, Some(1), false)]),
+            // Must yield nothing:
+            ("Well-trained troops marched past.", vec![]),
+            (
+                "It marked the 80th anniversary of the troops' return.",
+                vec![],
+            ),
+            ("On September 3, 2025 troops marched.", vec![]),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(counts(sentence), want, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn strict_and_inclusive_bounds() {
+        let i = |min, min_inclusive, max, max_inclusive| Interval {
+            min,
+            max,
+            min_inclusive,
+            max_inclusive,
+            approximate: false,
+        };
+        assert_eq!(
+            interval_to_count(&i(Some(10_000.0), false, None, false))
+                .unwrap()
+                .min,
+            10_001
+        );
+        assert_eq!(
+            interval_to_count(&i(Some(10_000.0), true, None, false))
+                .unwrap()
+                .min,
+            10_000
+        );
+        assert_eq!(
+            interval_to_count(&i(None, false, Some(50.0), false))
+                .unwrap()
+                .max,
+            Some(49)
+        );
+        assert_eq!(
+            interval_to_count(&i(None, false, Some(50.0), true))
+                .unwrap()
+                .max,
+            Some(50)
+        );
+        assert!(interval_to_count(&i(Some(5.0), false, Some(5.0), false)).is_none());
+    }
+}

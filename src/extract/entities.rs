@@ -1,0 +1,328 @@
+//! People and places in an article.
+//!
+//! A person is found three ways, none of them a hand list of spellings:
+//! a name the reference pack knows (any regular variant: "Kim Jong-un" =
+//! "Kim Jong Un", by slug); a capitalized name after a title or a country's
+//! possessive ("Prime Minister Shehbaz Sharif", "Slovakia's Robert Fico");
+//! and a bare surname ("Putin", "Kim"), resolved to the full name the
+//! article mentions most, else to the only known person with that name.
+//! Capitalized words the article also uses in lower case ("Military
+//! Parade" in a headline) are not names.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::rules::{Lexicon, Reference};
+use crate::text::slug;
+
+/// A capitalized name token: "Kim", "Jong-un", "McDonald", "O'Neill".
+static NAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Lu}[\p{Ll}\p{Lu}]*(?:['’]\p{Lu}[\p{Ll}]+)?(?:-\p{L}+)*").expect("static regex")
+});
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonMention {
+    pub start: usize,
+    pub end: usize,
+    pub id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceMention {
+    pub start: usize,
+    pub end: usize,
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+}
+
+/// Runs of capitalized tokens separated by single spaces; a possessive
+/// ("Korea's") ends a run.
+fn capitalized_runs(text: &str) -> Vec<Vec<Token>> {
+    let mut runs: Vec<Vec<Token>> = Vec::new();
+    let mut current: Vec<Token> = Vec::new();
+    for m in NAME_TOKEN.find_iter(text) {
+        if !crate::text::is_whole_word(text, m.start(), m.end())
+            && !text[m.end()..].starts_with(['\'', '’'])
+        {
+            continue;
+        }
+        let joined = current
+            .last()
+            .is_some_and(|last| &text[last.end..m.start()] == " ");
+        if !joined && !current.is_empty() {
+            runs.push(std::mem::take(&mut current));
+        }
+        current.push(Token {
+            start: m.start(),
+            end: m.end(),
+        });
+        if text[m.end()..].starts_with(['\'', '’']) {
+            runs.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    runs
+}
+
+/// Article-wide context for name resolution.
+pub struct Names<'a> {
+    lexicon: &'a Lexicon,
+    reference: &'a Reference,
+    /// Words the article uses in lower case: not names when capitalized.
+    lowercase: HashSet<String>,
+    /// Full-name mentions per entity id, for surname back-off.
+    full_counts: HashMap<String, usize>,
+}
+
+/// A candidate found in a sentence before bare names are resolved.
+enum Candidate {
+    Full(PersonMention),
+    Bare { start: usize, end: usize },
+}
+
+impl<'a> Names<'a> {
+    pub fn new(
+        lexicon: &'a Lexicon,
+        reference: &'a Reference,
+        article: &str,
+        sentences: &[&str],
+    ) -> Self {
+        let lowercase = article
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(str::to_lowercase)
+            .collect();
+        let mut names = Names {
+            lexicon,
+            reference,
+            lowercase,
+            full_counts: HashMap::new(),
+        };
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for s in sentences {
+            for c in names.candidates(s) {
+                if let Candidate::Full(p) = c {
+                    *counts.entry(p.id).or_default() += 1;
+                }
+            }
+        }
+        names.full_counts = counts;
+        names
+    }
+
+    fn is_title_or_place(&self, words: &str) -> bool {
+        let is_title = self
+            .lexicon
+            .titles
+            .find_iter(words)
+            .any(|h| h.start == 0 && h.end == words.len());
+        let is_place = self
+            .reference
+            .places
+            .find_iter(words)
+            .any(|h| h.start == 0 && h.end == words.len());
+        is_title || is_place
+    }
+
+    fn name_like(&self, text: &str, tokens: &[Token]) -> bool {
+        tokens.iter().all(|t| {
+            let w = &text[t.start..t.end];
+            !self.lowercase.contains(&w.to_lowercase()) && !self.is_title_or_place(w)
+        })
+    }
+
+    /// A title ("junta chief ") or a place possessive ("Slovakia's ") right
+    /// before `start`.
+    fn introduced(&self, text: &str, start: usize) -> bool {
+        let before = text[..start].trim_end();
+        if before.len() == text[..start].len() {
+            return false; // no space: not a separate word
+        }
+        let window_start = before.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+        let window = &before[window_start..];
+        let title_ends = self
+            .lexicon
+            .titles
+            .find_iter(window)
+            .any(|h| h.end == window.len());
+        let possessive = window
+            .strip_suffix("'s")
+            .or_else(|| window.strip_suffix("’s"))
+            .is_some_and(|w| self.reference.places.find_iter(w).any(|h| h.end == w.len()));
+        title_ends || possessive
+    }
+
+    fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for run in capitalized_runs(text) {
+            let mut used = vec![false; run.len()];
+            // 1. Known people, longest sub-run first.
+            for len in (2..=run.len().min(5)).rev() {
+                for i in 0..=run.len() - len {
+                    if used[i..i + len].iter().any(|u| *u) {
+                        continue;
+                    }
+                    let (s, e) = (run[i].start, run[i + len - 1].end);
+                    if let Some(p) = self.reference.person(&text[s..e]) {
+                        out.push(Candidate::Full(PersonMention {
+                            start: s,
+                            end: e,
+                            id: p.id.clone(),
+                        }));
+                        used[i..i + len].iter_mut().for_each(|u| *u = true);
+                    }
+                }
+            }
+            // 2. Unknown names introduced by a title or a possessive: strip
+            //    leading title and place words, keep 2–4 name-like tokens.
+            if used.iter().all(|u| !u) {
+                let mut i = 0;
+                let mut stripped = false;
+                'strip: while i < run.len() {
+                    for len in (1..=3.min(run.len() - i)).rev() {
+                        let words = &text[run[i].start..run[i + len - 1].end];
+                        if self.is_title_or_place(words) {
+                            i += len;
+                            stripped = true;
+                            continue 'strip;
+                        }
+                    }
+                    break;
+                }
+                let rest = &run[i..];
+                if (2..=4).contains(&rest.len())
+                    && (stripped || self.introduced(text, run[0].start))
+                    && self.name_like(text, rest)
+                {
+                    let (s, e) = (rest[0].start, rest[rest.len() - 1].end);
+                    out.push(Candidate::Full(PersonMention {
+                        start: s,
+                        end: e,
+                        id: slug(&text[s..e]),
+                    }));
+                    used.iter_mut().for_each(|u| *u = true);
+                }
+            }
+            // 3. Everything else may be a bare surname.
+            for (t, u) in run.iter().zip(&used) {
+                if !u {
+                    out.push(Candidate::Bare {
+                        start: t.start,
+                        end: t.end,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The entity a bare name stands for: the most-mentioned full name in
+    /// the article with that first or last word, else the only known
+    /// person with it.
+    fn resolve_bare(&self, token: &str) -> Option<String> {
+        let t = slug(token);
+        if t.is_empty() || self.lowercase.contains(&token.to_lowercase()) {
+            return None;
+        }
+        let mut best: Option<(&String, usize)> = None;
+        for (id, n) in &self.full_counts {
+            let first = id.split('-').next() == Some(t.as_str());
+            let last = id.rsplit('-').next() == Some(t.as_str());
+            if (first || last)
+                && id != &t
+                && best.is_none_or(|(bid, bn)| *n > bn || (*n == bn && id < bid))
+            {
+                best = Some((id, *n));
+            }
+        }
+        if let Some((id, _)) = best {
+            return Some(id.clone());
+        }
+        match self.reference.people_with_token(token).as_slice() {
+            [one] => Some(one.id.clone()),
+            _ => None,
+        }
+    }
+
+    /// People in one sentence, in order.
+    pub fn people(&self, text: &str) -> Vec<PersonMention> {
+        let mut out: Vec<PersonMention> = self
+            .candidates(text)
+            .into_iter()
+            .filter_map(|c| match c {
+                Candidate::Full(p) => Some(p),
+                Candidate::Bare { start, end } => self
+                    .resolve_bare(&text[start..end])
+                    .map(|id| PersonMention { start, end, id }),
+            })
+            .collect();
+        out.sort_by_key(|p| p.start);
+        out
+    }
+
+    pub fn places(&self, text: &str) -> Vec<PlaceMention> {
+        self.reference
+            .places
+            .find_iter(text)
+            .map(|h| PlaceMention {
+                start: h.start,
+                end: h.end,
+                id: h.value.clone(),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{LoadOptions, load};
+
+    fn people_in(article: &str) -> Vec<Vec<String>> {
+        let set = load(&LoadOptions::default()).unwrap();
+        let sentences: Vec<&str> = article.lines().collect();
+        let names = Names::new(&set.lexicon, &set.reference, article, &sentences);
+        sentences
+            .iter()
+            .map(|s| names.people(s).into_iter().map(|p| p.id).collect())
+            .collect()
+    }
+
+    #[test]
+    fn names_unify_across_spellings_and_back_off_to_surnames() {
+        let article = "Kim and Putin to Join Xi at China’s Military Parade\n\
+            Russian President Vladimir Putin and North Korean leader Kim Jong Un will attend the parade.\n\
+            North Korea's Kim Jong-un met Xi Jinping.\n\
+            The founder Kim Il-sung attended in 1959.\n\
+            Later, Kim spoke.\n\
+            The military parade was long.";
+        let got = people_in(article);
+        assert_eq!(got[0], vec!["kim-jong-un", "vladimir-putin", "xi-jinping"]);
+        assert_eq!(got[1], vec!["vladimir-putin", "kim-jong-un"]);
+        assert_eq!(got[2], vec!["kim-jong-un", "xi-jinping"]);
+        assert_eq!(got[3], vec!["kim-il-sung"]);
+        assert_eq!(got[4], vec!["kim-jong-un"]);
+        assert!(got[5].is_empty());
+    }
+
+    #[test]
+    fn unknown_names_need_a_title_or_possessive() {
+        let article = "Slovakia’s Robert Fico and Mayor Ada Lind came.\n\
+            Tiananmen Square was full, said Mayor Ada Lind.\n\
+            The Grand Hall Tour sold out.\n\
+            The tour was a hall of fame.";
+        let got = people_in(article);
+        assert_eq!(got[0], vec!["robert-fico", "ada-lind"]);
+        assert_eq!(got[1], vec!["ada-lind"]);
+        assert!(got[2].is_empty(), "{:?}", got[2]);
+    }
+}

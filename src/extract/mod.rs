@@ -1,0 +1,242 @@
+//! Claim extractors: from recognized spans and lexicon words to typed facts.
+//!
+//! One file per fact kind. Extractors read a [`SentenceContext`] (the
+//! sentence, its recognizer mentions, people, places, the article's running
+//! subject) and return [`Draft`]s; this module turns drafts into [`Fact`]s
+//! with ids and spans. Extractors never parse numbers or dates themselves:
+//! that is the recognizers' job.
+
+mod anniversary;
+mod attendance;
+mod count;
+mod date;
+pub use date::weekday_name;
+mod duration;
+pub mod entities;
+mod first;
+mod modality;
+mod precedent;
+mod quote;
+mod role;
+pub use role::as_of_range;
+mod treaty;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::corpus::Source;
+use crate::facts::{Fact, FactKind, FactValue, Modality, Span};
+use crate::recognize::{DateMention, Granularity, Mention, MentionValue, Recognizer};
+use crate::rules::RuleSet;
+use entities::{Names, PersonMention, PlaceMention};
+
+/// A fact before it has an id: offsets are relative to the sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub key: String,
+    pub subject: Option<String>,
+    pub value: FactValue,
+    pub modality: Modality,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What an extractor may look at for one sentence.
+pub struct SentenceContext<'a> {
+    pub text: &'a str,
+    pub mentions: Vec<Mention>,
+    pub people: Vec<PersonMention>,
+    pub places: Vec<PlaceMention>,
+    /// The person the sentence is about: its first named person, or the
+    /// previous sentence's when it opens with a pronoun or names nobody.
+    pub subject: Option<String>,
+    pub reference: Option<NaiveDate>,
+    pub rules: &'a RuleSet,
+    /// The last commemorated event named in the article (for "the 80th
+    /// anniversary" without "of …").
+    pub anniversary_of: Option<(String, NaiveDate)>,
+}
+
+impl SentenceContext<'_> {
+    pub fn dates(&self) -> impl Iterator<Item = (&Mention, &DateMention)> {
+        self.mentions.iter().filter_map(|m| match &m.value {
+            MentionValue::Date(d) => Some((m, d)),
+            _ => None,
+        })
+    }
+
+    /// Years named in the sentence (bare years, "last year", full dates).
+    pub fn years(&self) -> impl Iterator<Item = (&Mention, i32, &DateMention)> {
+        self.dates().filter_map(|(m, d)| {
+            let year = d.stated.year.or_else(|| {
+                d.period
+                    .filter(|p| matches!(p.granularity, Granularity::Year))
+                    .map(|p| p.start.year())
+            })?;
+            Some((m, year, d))
+        })
+    }
+
+    /// Whether `[start, end)` lies inside a date mention (a number that is
+    /// part of "September 3, 2025" is not a count).
+    pub fn inside_date(&self, start: usize, end: usize) -> bool {
+        self.dates()
+            .any(|(m, _)| m.start <= start && end <= m.end && (m.start, m.end) != (start, end))
+    }
+
+    /// The sentence names only years other than the reference year: it is
+    /// about the past ("at a similar event in 1959").
+    pub fn is_historical(&self) -> bool {
+        let Some(reference) = self.reference else {
+            return false;
+        };
+        let years: Vec<i32> = self.years().map(|(_, y, _)| y).collect();
+        !years.is_empty() && years.iter().all(|y| *y < reference.year())
+    }
+
+    /// The clause (between commas, semicolons, colons or dashes) around a
+    /// byte offset.
+    pub fn clause_at(&self, offset: usize) -> (usize, usize) {
+        clause_bounds(self.text, offset)
+    }
+}
+
+pub fn clause_bounds(text: &str, offset: usize) -> (usize, usize) {
+    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')');
+    let start = text[..offset].rfind(is_break).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[offset..]
+        .find(is_break)
+        .map_or(text.len(), |i| offset + i);
+    (start, end)
+}
+
+/// Extracts every fact of one source. Pure: the same source and rules give
+/// the same facts in the same order.
+pub fn extract_source(source: &Source, rec: &Recognizer, rules: &RuleSet) -> Vec<Fact> {
+    let sentences: Vec<&str> = source
+        .sentences
+        .iter()
+        .map(|s| source.sentence_text(s))
+        .collect();
+    let names = Names::new(
+        &rules.lexicon,
+        &rules.reference,
+        &source.text[source.body_start..],
+        &sentences,
+    );
+    let mut facts = Vec::new();
+    let mut carried: Option<String> = None;
+    let mut anniversary_of: Option<(String, NaiveDate)> = None;
+    for (sentence, text) in source.sentences.iter().zip(&sentences) {
+        let people = names.people(text);
+        let opens_with_pronoun = text.split_whitespace().next().is_some_and(|w| {
+            rules
+                .lexicon
+                .pronouns
+                .find_iter(w)
+                .any(|h| h.start == 0 && h.end == w.len())
+        });
+        let subject = if opens_with_pronoun {
+            carried.clone()
+        } else {
+            people.first().map(|p| p.id.clone()).or(carried.clone())
+        };
+        if !opens_with_pronoun && !people.is_empty() {
+            carried.clone_from(&subject);
+        }
+        let mut ctx = SentenceContext {
+            text,
+            mentions: rec.scan(text, source.reference_date),
+            places: names.places(text),
+            people,
+            subject,
+            reference: source.reference_date,
+            rules,
+            anniversary_of: anniversary_of.clone(),
+        };
+        if let Some(h) = rules.reference.events.find_iter(text).next() {
+            anniversary_of = Some(h.value.clone());
+            ctx.anniversary_of = anniversary_of.clone();
+        }
+        let kinds: [(FactKind, fn(&SentenceContext) -> Vec<Draft>); 10] = [
+            (FactKind::Count, count::extract),
+            (FactKind::Date, date::extract),
+            (FactKind::Duration, duration::extract),
+            (FactKind::Attendance, attendance::extract),
+            (FactKind::Precedent, precedent::extract),
+            (FactKind::Anniversary, anniversary::extract),
+            (FactKind::First, first::extract),
+            (FactKind::Treaty, treaty::extract),
+            (FactKind::Quote, quote::extract),
+            (FactKind::Role, role::extract),
+        ];
+        let mut drafts: Vec<(FactKind, Draft)> = Vec::new();
+        for (kind, f) in kinds {
+            drafts.extend(f(&ctx).into_iter().map(|d| (kind, d)));
+        }
+        drafts.sort_by_key(|(kind, d)| (d.start, *kind));
+        for (kind, d) in drafts {
+            let start = sentence.start + d.start;
+            let (line, column) = source.lines.line_col(&source.text, start);
+            facts.push(Fact {
+                id: format!("{}#{}", source.id, facts.len()),
+                source: source.id.clone(),
+                kind,
+                key: d.key,
+                subject: d.subject,
+                value: d.value,
+                modality: d.modality,
+                text: text[d.start..d.end].to_string(),
+                sentence: (*text).to_string(),
+                span: Span {
+                    start,
+                    end: sentence.start + d.end,
+                    line,
+                    column,
+                },
+            });
+        }
+    }
+    facts
+}
+
+/// Words between two offsets, for "within N words" windows.
+pub fn words_between(text: &str, start: usize, end: usize) -> usize {
+    if start >= end {
+        return 0;
+    }
+    text[start..end].split_whitespace().count()
+}
+
+/// Test helper: run one extractor over a one-sentence article.
+#[cfg(test)]
+pub(crate) fn run_on(
+    sentence: &str,
+    reference: Option<NaiveDate>,
+    f: fn(&SentenceContext) -> Vec<Draft>,
+) -> Vec<Draft> {
+    use std::sync::LazyLock;
+    static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
+        crate::rules::load(&crate::rules::LoadOptions::default()).expect("default rules load")
+    });
+    static REC: LazyLock<Recognizer> = LazyLock::new(Recognizer::new);
+    let names = Names::new(&RULES.lexicon, &RULES.reference, sentence, &[sentence]);
+    let people = names.people(sentence);
+    let ctx = SentenceContext {
+        text: sentence,
+        mentions: REC.scan(sentence, reference),
+        places: names.places(sentence),
+        subject: people.first().map(|p| p.id.clone()),
+        people,
+        reference,
+        rules: &RULES,
+        anniversary_of: RULES
+            .reference
+            .events
+            .find_iter(sentence)
+            .next()
+            .map(|h| h.value.clone()),
+    };
+    f(&ctx)
+}

@@ -1,0 +1,150 @@
+//! Roles: a person under a title ("Russian President Vladimir Putin",
+//! "Pakistan's Prime Minister Shehbaz Sharif") and a government named after
+//! a person ("the Biden administration"). The office is resolved through
+//! the reference pack (country + title) so the reference check can ask who
+//! held it on the source's date.
+
+use chrono::NaiveDate;
+
+use super::{Draft, SentenceContext};
+use crate::facts::{FactValue, Modality, RoleValue};
+use crate::text::slug;
+
+/// Words before a title that make the role a past one.
+const FORMER: &[&str] = &["former", "late", "then", "ex-"];
+
+pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
+    let lex = &ctx.rules.lexicon;
+    let reference = &ctx.rules.reference;
+    // A role in a sentence about another year is claimed for that year.
+    let as_of: Option<String> = if ctx.is_historical() {
+        ctx.years().map(|(_, y, _)| y.to_string()).next()
+    } else {
+        ctx.reference.map(|d| d.to_string())
+    };
+    let mut out = Vec::new();
+    for p in &ctx.people {
+        let before = ctx.text[..p.start].trim_end();
+        let Some(title) = lex
+            .titles
+            .find_iter(before)
+            .filter(|h| h.end == before.len())
+            .last()
+        else {
+            continue;
+        };
+        let head = ctx.text[..title.start].trim_end();
+        if FORMER.iter().any(|f| head.to_lowercase().ends_with(f)) {
+            continue;
+        }
+        let country = ctx
+            .places
+            .iter()
+            .filter(|pl| {
+                let tail = ctx.text[pl.end..title.start].trim();
+                tail.is_empty() || tail == "'s" || tail == "’s"
+            })
+            .last()
+            .map(|pl| pl.id.clone());
+        let title_text = &ctx.text[title.start..title.end];
+        let office = country
+            .as_deref()
+            .and_then(|c| reference.offices_titled(c, title_text).first().copied())
+            .map_or_else(|| slug(title_text), |i| reference.offices[i].id.clone());
+        let start = ctx
+            .places
+            .iter()
+            .filter(|pl| pl.end <= title.start && ctx.text[pl.end..title.start].trim().len() <= 2)
+            .last()
+            .map_or(title.start, |pl| pl.start);
+        out.push(Draft {
+            key: "role".to_string(),
+            subject: Some(p.id.clone()),
+            value: FactValue::Role(RoleValue {
+                person: p.id.clone(),
+                office,
+                as_of: as_of.clone(),
+            }),
+            modality: Modality::Asserted,
+            start,
+            end: p.end,
+        });
+    }
+    // "the Biden administration": a person's government, named after them.
+    for g in lex.government_nouns.find_iter(ctx.text) {
+        let Some(p) = ctx.people.iter().find(|p| ctx.text[p.end..g.start] == *" ") else {
+            continue;
+        };
+        let Some(office) = reference.main_office(&p.id) else {
+            continue;
+        };
+        out.push(Draft {
+            key: "role".to_string(),
+            subject: Some(p.id.clone()),
+            value: FactValue::Role(RoleValue {
+                person: p.id.clone(),
+                office: reference.offices[office].id.clone(),
+                as_of: as_of.clone(),
+            }),
+            modality: Modality::Asserted,
+            start: p.start,
+            end: g.end,
+        });
+    }
+    out
+}
+
+/// Parses a role's `as_of` ("2025-09-03" or "1959") into the first and last
+/// day it covers.
+pub fn as_of_range(as_of: &str) -> Option<(NaiveDate, NaiveDate)> {
+    if let Ok(d) = NaiveDate::parse_from_str(as_of, "%Y-%m-%d") {
+        return Some((d, d));
+    }
+    let y: i32 = as_of.parse().ok()?;
+    Some((
+        NaiveDate::from_ymd_opt(y, 1, 1)?,
+        NaiveDate::from_ymd_opt(y, 12, 31)?,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::run_on;
+
+    #[test]
+    fn role_table() {
+        let r = NaiveDate::from_ymd_opt(2025, 9, 3);
+        let cases: Vec<(&str, Vec<(String, String)>)> = vec![
+            (
+                "Russian President Vladimir Putin arrived.",
+                vec![("vladimir-putin".into(), "russia-president".into())],
+            ),
+            (
+                "Pakistan’s Prime Minister Shehbaz Sharif spoke.",
+                vec![("shehbaz-sharif".into(), "pakistan-prime-minister".into())],
+            ),
+            (
+                "The Biden administration must balance deterrence.",
+                vec![("joe-biden".into(), "us-president".into())],
+            ),
+            (
+                "Mayor Ada Lind spoke.",
+                vec![("ada-lind".into(), "mayor".into())],
+            ),
+            // Must yield nothing.
+            ("The former Prime Minister Shehbaz Sharif spoke.", vec![]),
+            ("Vladimir Putin arrived.", vec![]),
+        ];
+        for (sentence, want) in cases {
+            let got: Vec<(String, String)> = run_on(sentence, r, extract)
+                .into_iter()
+                .map(|d| match d.value {
+                    FactValue::Role(v) => (v.person, v.office),
+                    _ => unreachable!(),
+                })
+                .collect();
+            assert_eq!(got, want, "{sentence}");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! calendar: a weekday stated with a date must be that date's weekday.
+//! Checked only when the weekday and the day of the month are both stated;
+//! the year may be inferred, and the message says so.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{FindingParts, finding};
+use crate::extract::weekday_name;
+use crate::facts::FactValue;
+use crate::rules::engine::CheckContext;
+use crate::rules::{Finding, Rule, Verdict};
+
+pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for &i in selected {
+        let f = &ctx.facts[i];
+        let FactValue::Date(d) = &f.value else {
+            continue;
+        };
+        let stated = |field: &str| !d.inferred.iter().any(|x| x == field);
+        if !(stated("weekday") && stated("day") && stated("month")) {
+            continue;
+        }
+        let (Some(y), Some(m), Some(day), Some(weekday)) =
+            (d.year, d.month, d.day, d.weekday.as_deref())
+        else {
+            continue;
+        };
+        let Some(date) = NaiveDate::from_ymd_opt(y, m, day) else {
+            continue;
+        };
+        let actual = weekday_name(date.weekday());
+        let year_note = if stated("year") {
+            ""
+        } else {
+            " (year inferred)"
+        };
+        let who = ctx.short(&f.source);
+        let (verdict, detail) = if actual == weekday {
+            (
+                Verdict::Agree,
+                format!("{who}: {date} is a {actual}{year_note}, as stated"),
+            )
+        } else {
+            (
+                Verdict::Internal,
+                format!("{who} says {weekday}, but {date} is a {actual}{year_note}"),
+            )
+        };
+        let message = if verdict == Verdict::Agree {
+            detail
+        } else {
+            super::base_vars(ctx, &f.key, f.subject.as_deref(), &[i])
+                .set("detail", detail)
+                .fill(&rule.message)
+        };
+        out.push(finding(
+            rule,
+            ctx,
+            FindingParts {
+                verdict,
+                kind: f.kind,
+                key: &f.key,
+                subject: f.subject.as_deref(),
+                facts: vec![i],
+                message,
+            },
+        ));
+    }
+    out
+}

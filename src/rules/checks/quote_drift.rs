@@ -1,0 +1,136 @@
+//! quote-drift: one speaker quoted differently by two sources. Quotes are
+//! compared word by word, ignoring case and punctuation; two quotes count as
+//! the same quote when at least `min_similarity` of their words align, and
+//! as drift when they then differ at all. The word-level diff goes into the
+//! finding.
+
+use similar::{Algorithm, DiffTag, capture_diff_slices, diff_ratio};
+
+use super::{FindingParts, finding};
+use crate::facts::FactValue;
+use crate::rules::engine::{CheckContext, group};
+use crate::rules::{DiffChunk, DiffOp, Finding, Rule, Verdict};
+
+fn normalize(word: &str) -> String {
+    word.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Word-level diff of two quotes, in their original spelling.
+pub fn word_diff(old: &str, new: &str) -> (f32, Vec<DiffChunk>) {
+    let a: Vec<&str> = old.split_whitespace().collect();
+    let b: Vec<&str> = new.split_whitespace().collect();
+    let ka: Vec<String> = a.iter().map(|w| normalize(w)).collect();
+    let kb: Vec<String> = b.iter().map(|w| normalize(w)).collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
+    let ratio = diff_ratio(&ops, ka.len(), kb.len());
+    let mut chunks: Vec<DiffChunk> = Vec::new();
+    let mut push = |op: DiffOp, words: &[&str]| {
+        if words.is_empty() {
+            return;
+        }
+        let text = words.join(" ");
+        match chunks.last_mut() {
+            Some(last) if last.op == op => {
+                last.text.push(' ');
+                last.text.push_str(&text);
+            }
+            _ => chunks.push(DiffChunk { op, text }),
+        }
+    };
+    for op in &ops {
+        let (tag, ra, rb) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => push(DiffOp::Equal, &b[rb]),
+            DiffTag::Delete => push(DiffOp::Delete, &a[ra]),
+            DiffTag::Insert => push(DiffOp::Insert, &b[rb]),
+            DiffTag::Replace => {
+                push(DiffOp::Delete, &a[ra]);
+                push(DiffOp::Insert, &b[rb]);
+            }
+        }
+    }
+    // Separate chunks with the spaces that split_whitespace removed.
+    let n = chunks.len();
+    for (i, c) in chunks.iter_mut().enumerate() {
+        if i + 1 < n {
+            c.text.push(' ');
+        }
+    }
+    (ratio, chunks)
+}
+
+pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
+    let min_similarity = rule.def.params.min_similarity.unwrap_or(0.5) as f32;
+    let mut out = Vec::new();
+    for ((kind, key, subject), facts) in group(ctx, selected) {
+        if subject.is_none() {
+            continue;
+        }
+        let words = |i: usize| match &ctx.facts[i].value {
+            FactValue::Quote(q) => q.words.clone(),
+            _ => String::new(),
+        };
+        for (n, &i) in facts.iter().enumerate() {
+            for &j in &facts[n + 1..] {
+                if ctx.facts[i].source == ctx.facts[j].source {
+                    continue;
+                }
+                let (wa, wb) = (words(i), words(j));
+                let same_words = wa
+                    .split_whitespace()
+                    .map(normalize)
+                    .eq(wb.split_whitespace().map(normalize));
+                if same_words {
+                    continue;
+                }
+                let (ratio, diff) = word_diff(&wa, &wb);
+                if ratio < min_similarity {
+                    continue; // a different quote, not a drifted one
+                }
+                let vars = super::base_vars(ctx, &key, subject.as_deref(), &[i, j]);
+                let mut f = finding(
+                    rule,
+                    ctx,
+                    FindingParts {
+                        verdict: Verdict::Conflict,
+                        kind,
+                        key: &key,
+                        subject: subject.as_deref(),
+                        facts: vec![i, j],
+                        message: vars.fill(&rule.message),
+                    },
+                );
+                f.id = format!("{}:{}:{}", f.id, ctx.facts[i].id, ctx.facts[j].id);
+                f.diff = Some(diff);
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_changed_word_shows_in_the_diff() {
+        let (ratio, diff) = word_diff(
+            "The plan is bold and necessary.",
+            "the plan is bold but necessary",
+        );
+        assert!(ratio > 0.6);
+        let changed: Vec<(DiffOp, &str)> = diff
+            .iter()
+            .filter(|c| c.op != DiffOp::Equal)
+            .map(|c| (c.op, c.text.trim()))
+            .collect();
+        assert_eq!(
+            changed,
+            vec![(DiffOp::Delete, "and"), (DiffOp::Insert, "but")]
+        );
+    }
+}

@@ -1,0 +1,84 @@
+//! reference: a role must match the reference pack on the date it is
+//! claimed for. "The Biden administration" in a story dated September 2025
+//! names a government that had left office; "Russian President Dmitry
+//! Medvedev" in 2020 names the wrong holder. Roles the pack does not know
+//! are not judged.
+
+use super::{FindingParts, finding};
+use crate::extract::as_of_range;
+use crate::facts::FactValue;
+use crate::rules::engine::CheckContext;
+use crate::rules::{Finding, Rule, Verdict};
+
+pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
+    let reference = &ctx.set.reference;
+    let mut out = Vec::new();
+    for &i in selected {
+        let f = &ctx.facts[i];
+        let FactValue::Role(role) = &f.value else {
+            continue;
+        };
+        let Some(office) = reference.office_index(&role.office) else {
+            continue;
+        };
+        let Some((from, to)) = role.as_of.as_deref().and_then(as_of_range) else {
+            continue;
+        };
+        let terms: Vec<_> = reference
+            .terms_of(&role.person)
+            .filter(|t| t.office == office)
+            .collect();
+        let held = terms
+            .iter()
+            .any(|t| t.from <= to && t.to.is_none_or(|end| from < end));
+        if held {
+            continue;
+        }
+        let office_name = &reference.offices[office].name;
+        let person = reference.person_name(&role.person);
+        let when = role.as_of.as_deref().unwrap_or("?");
+        let actual = reference
+            .holder_at(office, from)
+            .map(|t| reference.person_name(&t.person));
+        let served = terms
+            .iter()
+            .map(|t| {
+                format!(
+                    "{}–{}",
+                    t.from,
+                    t.to.map_or_else(|| "present".to_string(), |d| d.to_string())
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut detail = format!(
+            "{}: “{}” as of {when}, but {person}",
+            ctx.short(&f.source),
+            f.text
+        );
+        if served.is_empty() {
+            detail.push_str(&format!(" never held the office of {office_name}"));
+        } else {
+            detail.push_str(&format!(" was {office_name} {served}"));
+        }
+        if let Some(actual) = actual {
+            detail.push_str(&format!("; on {from} it was {actual}"));
+        }
+        let message = super::base_vars(ctx, &f.key, f.subject.as_deref(), &[i])
+            .set("detail", detail)
+            .fill(&rule.message);
+        out.push(finding(
+            rule,
+            ctx,
+            FindingParts {
+                verdict: Verdict::Reference,
+                kind: f.kind,
+                key: &role.office,
+                subject: f.subject.as_deref(),
+                facts: vec![i],
+                message,
+            },
+        ));
+    }
+    out
+}

@@ -1,0 +1,357 @@
+//! The lexicon: the words extractors look for, as data. Packs add to it;
+//! nothing here is specific to a story, the YAML is.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::PhraseSet;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconDef {
+    /// Nouns that make a number a count, by key.
+    #[serde(default)]
+    pub counted: Vec<CountedDef>,
+    /// Nouns naming the story's event (dates and durations near them are the event's).
+    #[serde(default)]
+    pub events: Vec<KeyedNouns>,
+    /// Verbs that key a date when no event is named ("arrived" → arrival).
+    #[serde(default)]
+    pub date_cues: Vec<KeyedWords>,
+    /// Nouns that key a duration ("journey" → travel-duration).
+    #[serde(default)]
+    pub duration_nouns: Vec<DurationNouns>,
+    /// Gatherings, for precedent claims.
+    #[serde(default)]
+    pub gatherings: Vec<GatheringDef>,
+    #[serde(default)]
+    pub attendance: AttendanceDef,
+    #[serde(default)]
+    pub modality: ModalityDef,
+    /// Debut and "first since" wording.
+    #[serde(default)]
+    pub firsts: Vec<FirstDef>,
+    #[serde(default)]
+    pub treaties: TreatyDef,
+    #[serde(default)]
+    pub speech_verbs: Vec<String>,
+    #[serde(default)]
+    pub anniversary_nouns: Vec<String>,
+    #[serde(default)]
+    pub titles: Vec<String>,
+    #[serde(default)]
+    pub government_nouns: Vec<String>,
+    #[serde(default)]
+    pub pronouns: Vec<String>,
+    #[serde(default)]
+    pub precedents: PrecedentDef,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrecedentDef {
+    #[serde(default)]
+    pub unprecedented: Vec<String>,
+    #[serde(default)]
+    pub first: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountedDef {
+    pub key: String,
+    pub nouns: Vec<String>,
+    /// The count belongs to the sentence's subject ("he has made 10 trips").
+    #[serde(default)]
+    pub per_subject: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyedNouns {
+    pub key: String,
+    pub nouns: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyedWords {
+    pub key: String,
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationNouns {
+    pub key: String,
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// Also key durations next to event nouns ("the 70-minute ceremony").
+    #[serde(default)]
+    pub from_events: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GatheringDef {
+    pub key: String,
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    #[serde(default)]
+    pub phrases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceDef {
+    #[serde(default)]
+    pub present: Vec<String>,
+    #[serde(default)]
+    pub absent: Vec<String>,
+    #[serde(default)]
+    pub groups: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModalityDef {
+    #[serde(default)]
+    pub negation: Vec<String>,
+    #[serde(default)]
+    pub future: Vec<String>,
+    #[serde(default)]
+    pub hedge: Vec<String>,
+    #[serde(default)]
+    pub attribution: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirstDef {
+    pub key: String,
+    pub nouns: Vec<String>,
+    #[serde(default)]
+    pub debut_words: Vec<String>,
+    #[serde(default)]
+    pub first_words: Vec<String>,
+    #[serde(default)]
+    pub prior_words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreatyDef {
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    #[serde(default)]
+    pub verbs: Vec<String>,
+}
+
+impl LexiconDef {
+    /// Packs add to the lexicon; they never take words away.
+    pub fn merge(&mut self, other: LexiconDef) {
+        self.counted.extend(other.counted);
+        self.events.extend(other.events);
+        self.date_cues.extend(other.date_cues);
+        self.duration_nouns.extend(other.duration_nouns);
+        self.gatherings.extend(other.gatherings);
+        self.attendance.present.extend(other.attendance.present);
+        self.attendance.absent.extend(other.attendance.absent);
+        self.attendance.groups.extend(other.attendance.groups);
+        self.modality.negation.extend(other.modality.negation);
+        self.modality.future.extend(other.modality.future);
+        self.modality.hedge.extend(other.modality.hedge);
+        self.modality.attribution.extend(other.modality.attribution);
+        self.firsts.extend(other.firsts);
+        self.treaties.nouns.extend(other.treaties.nouns);
+        self.treaties.verbs.extend(other.treaties.verbs);
+        self.speech_verbs.extend(other.speech_verbs);
+        self.anniversary_nouns.extend(other.anniversary_nouns);
+        self.titles.extend(other.titles);
+        self.government_nouns.extend(other.government_nouns);
+        self.pronouns.extend(other.pronouns);
+        self.precedents
+            .unprecedented
+            .extend(other.precedents.unprecedented);
+        self.precedents.first.extend(other.precedents.first);
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountedNoun {
+    pub key: String,
+    pub per_subject: bool,
+}
+
+/// The lexicon compiled into matchers, once per run.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub counted: PhraseSet<CountedNoun>,
+    pub events: PhraseSet<String>,
+    pub date_cues: PhraseSet<String>,
+    pub duration_nouns: PhraseSet<String>,
+    /// Key used for durations next to event nouns, if any pack asks for it.
+    pub event_duration_key: Option<String>,
+    pub gatherings: PhraseSet<String>,
+    pub attend_present: PhraseSet<()>,
+    pub attend_absent: PhraseSet<()>,
+    pub attend_groups: PhraseSet<()>,
+    pub negation: PhraseSet<()>,
+    pub future: PhraseSet<()>,
+    pub hedge: PhraseSet<()>,
+    pub attribution: PhraseSet<()>,
+    pub first_nouns: PhraseSet<String>,
+    pub debut_words: PhraseSet<()>,
+    pub first_words: PhraseSet<()>,
+    pub prior_words: PhraseSet<()>,
+    pub treaty_nouns: PhraseSet<()>,
+    pub treaty_verbs: PhraseSet<()>,
+    pub speech_verbs: PhraseSet<()>,
+    pub anniversary_nouns: PhraseSet<()>,
+    pub titles: PhraseSet<()>,
+    pub government_nouns: PhraseSet<()>,
+    pub pronouns: PhraseSet<()>,
+    pub unprecedented: PhraseSet<()>,
+    pub precedent_first: PhraseSet<()>,
+}
+
+/// Singular and plural forms of a counted noun phrase: the last word is
+/// inflected ("military vehicle(s)"); "heads of state" is left alone.
+fn inflections(noun: &str) -> Vec<String> {
+    let noun = noun.trim();
+    let mut out = vec![noun.to_string()];
+    if noun.contains(" of ") {
+        return out;
+    }
+    if let Some(stem) = noun.strip_suffix("ies") {
+        out.push(format!("{stem}y"));
+    } else if let Some(stem) = noun.strip_suffix('s') {
+        if !stem.ends_with('s') {
+            out.push(stem.to_string());
+        }
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        out.push(format!("{stem}ies"));
+    } else {
+        out.push(format!("{noun}s"));
+    }
+    out
+}
+
+fn unit(words: &[String]) -> PhraseSet<()> {
+    PhraseSet::new(words.iter().map(|w| (w.clone(), ())).collect(), true)
+}
+
+fn keyed<'a>(entries: impl Iterator<Item = (&'a str, &'a [String])>) -> PhraseSet<String> {
+    PhraseSet::new(
+        entries
+            .flat_map(|(key, nouns)| nouns.iter().map(move |n| (n.clone(), key.to_string())))
+            .collect(),
+        true,
+    )
+}
+
+impl Lexicon {
+    pub fn compile(def: &LexiconDef) -> Lexicon {
+        let counted = PhraseSet::new(
+            def.counted
+                .iter()
+                .flat_map(|c| {
+                    c.nouns.iter().flat_map(|n| inflections(n)).map(move |n| {
+                        (
+                            n,
+                            CountedNoun {
+                                key: c.key.clone(),
+                                per_subject: c.per_subject,
+                            },
+                        )
+                    })
+                })
+                .collect(),
+            true,
+        );
+        let mut gatherings = Vec::new();
+        for g in &def.gatherings {
+            for n in g
+                .nouns
+                .iter()
+                .flat_map(|n| inflections(n))
+                .chain(g.phrases.iter().cloned())
+            {
+                gatherings.push((n, g.key.clone()));
+            }
+        }
+        let flatten = |f: fn(&FirstDef) -> &Vec<String>| -> Vec<String> {
+            def.firsts.iter().flat_map(|d| f(d).clone()).collect()
+        };
+        Lexicon {
+            counted,
+            events: keyed(
+                def.events
+                    .iter()
+                    .map(|e| (e.key.as_str(), e.nouns.as_slice())),
+            ),
+            date_cues: keyed(
+                def.date_cues
+                    .iter()
+                    .map(|e| (e.key.as_str(), e.words.as_slice())),
+            ),
+            duration_nouns: keyed(
+                def.duration_nouns
+                    .iter()
+                    .map(|e| (e.key.as_str(), e.nouns.as_slice())),
+            ),
+            event_duration_key: def
+                .duration_nouns
+                .iter()
+                .find(|d| d.from_events)
+                .map(|d| d.key.clone()),
+            gatherings: PhraseSet::new(gatherings, true),
+            attend_present: unit(&def.attendance.present),
+            attend_absent: unit(&def.attendance.absent),
+            attend_groups: unit(&def.attendance.groups),
+            negation: unit(&def.modality.negation),
+            future: unit(&def.modality.future),
+            hedge: unit(&def.modality.hedge),
+            attribution: unit(&def.modality.attribution),
+            first_nouns: keyed(
+                def.firsts
+                    .iter()
+                    .map(|e| (e.key.as_str(), e.nouns.as_slice())),
+            ),
+            debut_words: unit(&flatten(|d| &d.debut_words)),
+            first_words: unit(&flatten(|d| &d.first_words)),
+            prior_words: unit(&flatten(|d| &d.prior_words)),
+            treaty_nouns: unit(
+                &def.treaties
+                    .nouns
+                    .iter()
+                    .flat_map(|n| inflections(n))
+                    .collect::<Vec<_>>(),
+            ),
+            treaty_verbs: unit(&def.treaties.verbs),
+            speech_verbs: unit(&def.speech_verbs),
+            anniversary_nouns: unit(&def.anniversary_nouns),
+            titles: unit(&def.titles),
+            government_nouns: unit(&def.government_nouns),
+            pronouns: unit(&def.pronouns),
+            unprecedented: unit(&def.precedents.unprecedented),
+            precedent_first: unit(&def.precedents.first),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflects_last_word() {
+        assert_eq!(inflections("troops"), vec!["troops", "troop"]);
+        assert_eq!(
+            inflections("military vehicles"),
+            vec!["military vehicles", "military vehicle"]
+        );
+        assert_eq!(inflections("injuries"), vec!["injuries", "injury"]);
+        assert_eq!(inflections("heads of state"), vec!["heads of state"]);
+        assert_eq!(inflections("aircraft"), vec!["aircraft", "aircrafts"]);
+    }
+}

@@ -1,0 +1,173 @@
+//! Small text utilities shared by the stages: slugs for entity ids and a
+//! whole-word phrase matcher built on Aho–Corasick.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// Lowercase ASCII slug: "Kim Jong-un" and "Kim Jong Un" both give
+/// `kim-jong-un`; "Vučić" gives `vucic`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.chars() {
+        let c = fold_diacritic(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            dash = false;
+        } else if c == '\'' || c == '’' || c == '.' {
+            // "People's" → "peoples", "U.S." → "us"
+        } else if !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Latin letters with diacritics, folded to ASCII so that slugs agree
+/// across sources that drop accents.
+fn fold_diacritic(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
+        'ç' | 'ć' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Č' => 'C',
+        'ď' | 'đ' => 'd',
+        'Ď' | 'Đ' => 'D',
+        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'É' | 'È' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
+        'í' | 'ì' | 'î' | 'ï' | 'ī' | 'į' => 'i',
+        'Í' | 'Ì' | 'Î' | 'Ï' | 'Ī' | 'Į' => 'I',
+        'ł' | 'ľ' | 'ĺ' => 'l',
+        'Ł' | 'Ľ' | 'Ĺ' => 'L',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'Ñ' | 'Ń' | 'Ň' => 'N',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
+        'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' | 'Ō' | 'Ő' => 'O',
+        'ř' | 'ŕ' => 'r',
+        'Ř' | 'Ŕ' => 'R',
+        'š' | 'ś' | 'ş' | 'ș' => 's',
+        'Š' | 'Ś' | 'Ş' | 'Ș' => 'S',
+        'ť' | 'ţ' | 'ț' => 't',
+        'Ť' | 'Ţ' | 'Ț' => 'T',
+        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'Ú' | 'Ù' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' | 'Ÿ' => 'Y',
+        'ž' | 'ź' | 'ż' => 'z',
+        'Ž' | 'Ź' | 'Ż' => 'Z',
+        other => other,
+    }
+}
+
+/// Whether the bytes around `start..end` are not letters or digits, so
+/// "visit" does not match inside "visitors".
+pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// A set of phrases, each with a value, matched as whole words, leftmost
+/// longest. Built once per run from the lexicon.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    automaton: Option<AhoCorasick>,
+    values: Vec<T>,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        PhraseSet {
+            automaton: None,
+            values: Vec::new(),
+        }
+    }
+}
+
+/// One match of a [`PhraseSet`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit<'a, T> {
+    pub start: usize,
+    pub end: usize,
+    pub value: &'a T,
+}
+
+impl<T> PhraseSet<T> {
+    /// `case_insensitive` is false for proper names where case carries
+    /// meaning ("US" the country, "us" the pronoun).
+    pub fn new(entries: Vec<(String, T)>, case_insensitive: bool) -> Self {
+        let entries: Vec<(String, T)> = entries
+            .into_iter()
+            .filter(|(p, _)| !p.trim().is_empty())
+            .collect();
+        if entries.is_empty() {
+            return PhraseSet::default();
+        }
+        let (patterns, values): (Vec<String>, Vec<T>) = entries.into_iter().unzip();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(case_insensitive)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        PhraseSet { automaton, values }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit<'a, T>> + 'a {
+        self.automaton.iter().flat_map(move |ac| {
+            ac.find_iter(text).filter_map(move |m| {
+                is_whole_word(text, m.start(), m.end()).then(|| Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    value: &self.values[m.pattern().as_usize()],
+                })
+            })
+        })
+    }
+
+    pub fn contains_in(&self, text: &str) -> bool {
+        self.find_iter(text).next().is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        for (input, want) in [
+            ("Kim Jong Un", "kim-jong-un"),
+            ("Kim Jong-un", "kim-jong-un"),
+            ("Aleksandar Vučić", "aleksandar-vucic"),
+            ("  U.S. President ", "us-president"),
+            ("People's Republic", "peoples-republic"),
+            ("", ""),
+        ] {
+            assert_eq!(slug(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn phrases_match_whole_words_longest_first() {
+        let set = PhraseSet::new(
+            vec![
+                ("visit".to_string(), 1),
+                ("military vehicles".to_string(), 2),
+                ("vehicles".to_string(), 3),
+            ],
+            true,
+        );
+        let hits: Vec<(usize, i32)> = set
+            .find_iter("Visitors saw Military Vehicles and a visit.")
+            .map(|h| (h.start, *h.value))
+            .collect();
+        assert_eq!(hits, vec![(13, 2), (37, 1)]);
+    }
+}
