@@ -6,7 +6,7 @@
 //! - `table`: aligned columns (source, line, kind, key, subject, value,
 //!   modality, text) for a person; a `bundle` column is added when more
 //!   than one bundle is shown.
-//! - `json`: the same objects as `jsonl`, as one array.
+//! - `json`: one array with an object per bundle, `{"bundle", "facts"}`.
 
 use std::io::Write;
 
@@ -22,7 +22,7 @@ pub enum FactsFormat {
     Table,
     /// One JSON object per line, with the bundle name.
     Jsonl,
-    /// One JSON array of the same objects.
+    /// The facts of every bundle as JSON: `[{"bundle", "facts"}]`.
     Json,
 }
 
@@ -47,7 +47,11 @@ pub fn render(format: FactsFormat, report: &Report, out: &mut dyn Write) -> std:
         FactsFormat::Table => render_table(report, out),
         FactsFormat::Jsonl => render_jsonl(report, out),
         FactsFormat::Json => {
-            let all: Vec<FactLine> = lines(report).collect();
+            let all: Vec<serde_json::Value> = report
+                .bundles
+                .iter()
+                .map(|b| serde_json::json!({"bundle": b.name, "facts": b.facts}))
+                .collect();
             serde_json::to_writer_pretty(&mut *out, &all)?;
             writeln!(out)
         }

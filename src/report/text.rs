@@ -49,9 +49,18 @@ pub fn render(report: &Report, ctx: &RenderContext, out: &mut dyn Write) -> std:
         render_bundle(bundle, ctx, &p, out)?;
     }
     let s = &report.summary;
+    // Hidden findings are named only when there are some, so the usual
+    // line stays short.
+    let mut hidden = String::new();
+    if s.suppressed > 0 {
+        hidden.push_str(&format!("; {} suppressed", s.suppressed));
+    }
+    if s.baselined > 0 {
+        hidden.push_str(&format!("; {} baselined", s.baselined));
+    }
     writeln!(
         out,
-        "{} bundle{}, {} sources, {} facts: {} conflicts, {} internal, {} reference, {} agreements, {} single-source ({} errors, {} warnings)",
+        "{} bundle{}, {} sources, {} facts: {} conflicts, {} internal, {} reference, {} agreements, {} single-source ({} errors, {} warnings){hidden}",
         s.bundles,
         if s.bundles == 1 { "" } else { "s" },
         s.sources,
