@@ -170,12 +170,13 @@ mod tests {
     }
 
     #[test]
-    fn json_is_an_array_of_the_same_objects() {
+    fn json_groups_facts_by_bundle() {
         let report = fixtures::sample_report();
         let v: serde_json::Value = serde_json::from_str(&run(FactsFormat::Json, &report)).unwrap();
-        assert_eq!(v.as_array().unwrap().len(), 7);
-        assert_eq!(v[4]["key"], "troops");
-        assert_eq!(v[4]["bundle"], "parade");
+        assert_eq!(v.as_array().unwrap().len(), 1);
+        assert_eq!(v[0]["bundle"], "parade");
+        assert_eq!(v[0]["facts"].as_array().unwrap().len(), 7);
+        assert_eq!(v[0]["facts"][4]["key"], "troops");
     }
 
     #[test]
