@@ -231,7 +231,31 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Check(args) => run_check(&args),
         Command::Facts(args) => run_facts(&args),
-        Command::Parse(_args) => Err(Error::Usage("parse is not available yet".into())),
+        Command::Parse(args) => {
+            use crate::recognize::parse_cmd::{self, ParseOptions};
+            let opts = ParseOptions {
+                text: args.text,
+                reference: args.reference_date,
+                batch: args.batch,
+                format: match args.format {
+                    ParseFormat::Json => parse_cmd::ParseFormat::Json,
+                    ParseFormat::Text => parse_cmd::ParseFormat::Text,
+                },
+            };
+            let stdin = std::io::stdin();
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let rec = crate::recognize::Recognizer::new();
+            write_or_pipe(parse_cmd::run_parse(
+                &rec,
+                opts,
+                &mut stdin.lock(),
+                &mut out,
+                &mut std::io::stderr(),
+            ))?;
+            write_or_pipe(out.flush())?;
+            Ok(0)
+        }
         Command::Init(args) => {
             let path = config::write_init(&args.dir)?;
             eprintln!("factlint: wrote {}", path.display());
