@@ -191,7 +191,11 @@ fn a_corpus_of_three_bundles_reports_three_bundles() {
         .args(["check", "--no-config", "corpus", "--fail-on", "never"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("3 bundles, 9 sources"));
+        .stdout(
+            predicate::str::contains("3 bundles, 9 sources")
+                .and(predicate::str::contains("\nalpha: 3 sources"))
+                .and(predicate::str::contains("\ngamma: 3 sources")),
+        );
 }
 
 #[test]
