@@ -462,7 +462,76 @@ pub(crate) fn find_dates(
             _ => i += 1,
         }
     }
+    ranges(toks, &mut out);
     out
+}
+
+/// "between 2019 and 2021", "from May 2015 to June 2018": one more mention
+/// spanning both ends, inclusive of the second (see the module doc). The
+/// two ends stay reported on their own.
+fn ranges(toks: &[Tok], out: &mut Vec<DateSpan>) {
+    let mut extra = Vec::new();
+    for w in out.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let Some(sep) = toks.get(a.t1).filter(|_| b.t0 == a.t1 + 1) else {
+            continue;
+        };
+        let opener =
+            a.t0.checked_sub(1)
+                .and_then(|k| toks.get(k))
+                .map(|t| t.lower.as_str());
+        let ok = matches!(
+            (opener, sep.lower.as_str()),
+            (Some("between"), "and")
+                | (
+                    Some("from"),
+                    "to" | "until" | "till" | "through" | "-" | "–"
+                )
+                | (_, "through" | "until" | "till" | "–")
+        );
+        let (Some(pa), Some(pb)) = (a.mention.period, b.mention.period) else {
+            continue;
+        };
+        if !ok || pb.end < pa.start {
+            continue;
+        }
+        let coarse = |g: Granularity| match g {
+            Granularity::Day => 0,
+            Granularity::Week => 1,
+            Granularity::Month => 2,
+            Granularity::Year => 3,
+            Granularity::Decade => 4,
+            Granularity::Century => 5,
+        };
+        let granularity = if coarse(pa.granularity) >= coarse(pb.granularity) {
+            pa.granularity
+        } else {
+            pb.granularity
+        };
+        let t0 = if matches!(opener, Some("between" | "from")) {
+            a.t0 - 1
+        } else {
+            a.t0
+        };
+        let m = DateMention {
+            stated: StatedDate::default(),
+            relative: a.mention.relative || b.mention.relative,
+            since: false,
+            period: Some(Period {
+                start: pa.start,
+                end: pb.end,
+                granularity,
+            }),
+        };
+        extra.push(DateSpan {
+            t0,
+            t1: b.t1,
+            start: toks[t0].start,
+            end: b.end,
+            mention: m,
+        });
+    }
+    out.extend(extra);
 }
 
 fn span(t0: usize, t1: usize, m: DateMention) -> DateSpan {
@@ -751,6 +820,28 @@ fn numeric(cx: &Ctx, i: usize) -> Option<DateSpan> {
         return None;
     }
     let (av, bv) = (a.value as i32, b.value as i32);
+    // Year ranges "2014-2018", "1939–45": with a dash, years 1800–2100.
+    if s1.is_dash()
+        && a.lower.len() == 4
+        && (1800..=2100).contains(&av)
+        && !toks.get(i + 3).is_some_and(|n| {
+            n.kind == TokKind::Word && !n.capital && !n.is_word("and") && !n.is_word("to")
+        })
+    {
+        let by = match b.lower.len() {
+            4 => bv,
+            2 => av - av.rem_euclid(100) + bv,
+            _ => 0,
+        };
+        if by > av && by - av <= 100 {
+            let stated = StatedDate::default();
+            return Some(span(
+                i,
+                i + 3,
+                mention(stated, false, years_period(av, by, Granularity::Year)),
+            ));
+        }
+    }
     // Year and month: "2016-11", "11/2016".
     if a.lower.len() == 4
         && (1..=12).contains(&bv)
@@ -2117,6 +2208,48 @@ mod tests {
                 "eight decades ago",
                 "1945-09-03",
                 "1945-09-03",
+            ),
+            (
+                "between 2019 and 2021",
+                None,
+                "between 2019 and 2021",
+                "2019-01-01",
+                "2021-12-31",
+            ),
+            (
+                "in 2014-2018",
+                None,
+                "2014-2018",
+                "2014-01-01",
+                "2018-12-31",
+            ),
+            (
+                "in early 2019",
+                None,
+                "early 2019",
+                "2019-01-01",
+                "2019-06-30",
+            ),
+            (
+                "the first half of 2025",
+                None,
+                "the first half of 2025",
+                "2025-01-01",
+                "2025-06-30",
+            ),
+            (
+                "in the past two weeks",
+                Some("2025-09-03"),
+                "the past two weeks",
+                "2025-08-20",
+                "2025-09-02",
+            ),
+            (
+                "the first Friday of next month",
+                Some("2025-09-03"),
+                "the first Friday of next month",
+                "2025-10-03",
+                "2025-10-03",
             ),
             // Past tense: the Wednesday on or before the reference (a Friday).
             (

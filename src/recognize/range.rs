@@ -360,10 +360,9 @@ pub(crate) fn find_ranges(toks: &[Tok], nums: &[NumSpan]) -> Vec<RangeSpan> {
             if joined {
                 if let Some(m) = num_at(n.t1 + 1) {
                     let lo_val = n.value;
-                    if lo_val < m.value
-                        && (n.kind == super::NumberKind::Ordinal)
-                            == (m.kind == super::NumberKind::Ordinal)
-                    {
+                    // Both ends of one kind: "12 percent to 1.2 million"
+                    // is a change, not a range.
+                    if lo_val < m.value && same_kind(n.kind, m.kind) {
                         let t0 = if between || from {
                             n.t0 - if toks[n.t0 - 1].is_word("the") { 2 } else { 1 }
                         } else {
@@ -459,6 +458,16 @@ pub(crate) fn find_ranges(toks: &[Tok], nums: &[NumSpan]) -> Vec<RangeSpan> {
     }
     vague(toks, &mut out);
     out
+}
+
+fn same_kind(a: super::NumberKind, b: super::NumberKind) -> bool {
+    use super::NumberKind::*;
+    let class = |k| match k {
+        Ordinal => 0,
+        Percent => 1,
+        _ => 2,
+    };
+    class(a) == class(b)
 }
 
 /// "1-222-2222": a chain of dashes is a phone number or code, not a range.
