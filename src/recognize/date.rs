@@ -235,7 +235,10 @@ fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
                 || num_word(&n.lower).is_some()
                 || ordinal_word(&n.lower).is_some()
         });
-        let sentence_lower = !toks.iter().any(|x| x.capital);
+        // Text written all in lower case nearby ("i'll go back sept 3"): a
+        // bounded window keeps this linear.
+        let lo = i.saturating_sub(8);
+        let sentence_lower = !toks[lo..toks.len().min(i + 8)].iter().any(|x| x.capital);
         if !(next_num || sentence_lower && t.lower != "may" && t.lower != "march") {
             return None;
         }
