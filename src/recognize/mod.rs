@@ -152,7 +152,12 @@ impl Recognizer {
         let durs = duration::find_durations(&toks, &nums);
         let dates = date::find_dates(&toks, &nums, &durs, reference);
         let mut out = Vec::with_capacity(nums.len() + ranges.len() + durs.len() + dates.len());
-        for n in nums.iter().filter(|n| n.emit && n.value.is_finite()) {
+        let ratios = number::ratios(&toks, &nums);
+        for n in nums
+            .iter()
+            .chain(&ratios)
+            .filter(|n| n.emit && n.value.is_finite())
+        {
             out.push(Mention {
                 start: n.start,
                 end: n.end,
