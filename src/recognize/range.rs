@@ -294,6 +294,21 @@ fn prefix_at(toks: &[Tok], t0: usize) -> Option<(usize, Q)> {
 }
 
 fn postfix_at(toks: &[Tok], t1: usize) -> Option<(usize, Q)> {
+    // "equal to 5000 or less than 6000": two ranges, not a postfix.
+    for c in [
+        ["or", "less", "than"],
+        ["or", "more", "than"],
+        ["or", "greater", "than"],
+        ["or", "fewer", "than"],
+    ] {
+        if words_at(toks, t1, &c)
+            && toks.get(t1 + 3).is_some_and(|n| {
+                n.kind == TokKind::Num || super::words::num_word(&n.lower).is_some()
+            })
+        {
+            return None;
+        }
+    }
     for (phrase, q) in POSTFIX {
         if words_at(toks, t1, phrase) {
             let mut e = t1 + phrase.len();
