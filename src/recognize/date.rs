@@ -25,7 +25,7 @@
 //!   Sunday of last week, "this Friday" the Friday of this week.
 //! - "N units ago/earlier" counts back from the reference date to a day.
 //! - A four-digit number is a year only after a date cue ("in", "since",
-//!   "of", "by", "until", "from", a month name…): "2025 troops" is a count.
+//!   "of", "by", "until", "from", a month name…): "2025 people" is a count.
 //! - Ranges of dates ("from 2014 to 2018") are inclusive of their end;
 //!   Recognizers-Text reads them as ending at the start of the second date.
 
@@ -980,9 +980,9 @@ fn year_with_cue(cx: &Ctx, i: usize) -> Option<DateSpan> {
     } else {
         cx.year_at(i, false)?
     };
-    // "in 2025 troops" would still be a count of troops; a year is not
-    // followed by a plural noun counted by it — too costly to know here, so
-    // only a following percent sign or unit-like glue is refused (year_at).
+    // After a cue, "in 2025 people" still reads as a year: telling a count
+    // from a year there needs to know the noun, which is the extractors'
+    // business. Glued units ("2025km") are refused in `year_at`.
     let s = if prev.is_word("year") { i - 1 } else { i };
     let stated = StatedDate {
         year: Some(y),
@@ -1040,6 +1040,9 @@ fn decade(cx: &Ctx, i: usize) -> Option<DateSpan> {
     // "15th century", "21st century"
     if let Some(n) = cx.num_at.get(j).copied().flatten() {
         if n.kind == NumberKind::Ordinal && toks.get(n.t1).is_some_and(|c| c.is_word("century")) {
+            if !(1.0..=30.0).contains(&n.value) {
+                return None;
+            }
             let c = n.value as i32;
             let y0 = (c - 1) * 100;
             let stated = StatedDate::default();
@@ -1457,17 +1460,17 @@ fn apply_parts(d: NaiveDate, parts: &[(f64, f64)], sign: i64) -> Option<NaiveDat
     for &(count, unit) in parts {
         let c = count;
         if unit >= YEAR {
-            months += (c * 12.0 * (unit / YEAR)).round() as i64;
+            months = months.saturating_add((c * 12.0 * (unit / YEAR)).round() as i64);
         } else if unit >= MONTH {
-            months += c.round() as i64;
+            months = months.saturating_add(c.round() as i64);
         } else if unit >= WEEK {
-            days += (c * 7.0).floor() as i64;
+            days = days.saturating_add((c * 7.0).floor() as i64);
         } else if unit >= DAY {
-            days += c.floor() as i64;
+            days = days.saturating_add(c.floor() as i64);
         }
     }
-    let d = shift_months(d, sign * months)?;
-    shift_days(d, sign * days)
+    let d = shift_months(d, sign.saturating_mul(months))?;
+    shift_days(d, sign.saturating_mul(days))
 }
 
 /// "the first Friday", "last", "the third week": a position 1–5 or last (-1).
@@ -2010,11 +2013,16 @@ fn composite(cx: &Ctx, i: usize) -> Option<DateSpan> {
         .parts
         .iter()
         .all(|(_, u)| (*u - 10.0 * YEAR).abs() < 1.0)
-        .then(|| d.parts.iter().map(|(c, _)| *c as i64).sum());
+        .then(|| {
+            d.parts
+                .iter()
+                .fold(0i64, |acc, (c, _)| acc.saturating_add(*c as i64))
+        });
     let p = r.and_then(|rd| {
         if let Some(n) = decades.filter(|_| kind != 0) {
             let d0 = rd.year() - rd.year().rem_euclid(10);
-            let n = n as i32;
+            // Beyond a millennium no calendar date is meant.
+            let n = n.clamp(0, 100) as i32;
             return if kind < 0 {
                 years_period(d0 - 10 * n, d0 - 1, Granularity::Decade)
             } else {
@@ -2045,7 +2053,7 @@ fn weekend(w: Period) -> Period {
 
 /// Quarter (`per` = 3) or half (`per` = 6) number `n` of year `y`.
 fn quarter(y: i32, n: u32, per: u32) -> Option<Period> {
-    if n == 0 || n * per > 12 {
+    if n == 0 || n.checked_mul(per).is_none_or(|x| x > 12) {
         return None;
     }
     let s = ymd(y, (n - 1) * per + 1, 1)?;
