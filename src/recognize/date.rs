@@ -2,6 +2,8 @@
 //! "2025-09-03", "9/3/2025"), partial dates ("Sep 3", "the 27th"), months
 //! and years ("June 2016", "in 2023", "since 2019"), decades and centuries
 //! ("the 1990s", "the 21st century"), weekdays ("on Wednesday"), quarters,
+//! day ranges ("September 3-5"), periods ("early next year", "the past
+//! two weeks"),
 //! and relative expressions ("yesterday", "last year", "two weeks ago", "the
 //! previous day").
 //!
@@ -447,7 +449,8 @@ pub(crate) fn find_dates(
     let mut out: Vec<DateSpan> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let found = composite(&cx, i)
+        let found = day_range(&cx, i)
+            .or_else(|| composite(&cx, i))
             .or_else(|| absolute(&cx, i))
             .or_else(|| numeric(&cx, i))
             .or_else(|| relative(&cx, i))
@@ -2063,6 +2066,74 @@ fn quarter(y: i32, n: u32, per: u32) -> Option<Period> {
         end,
         granularity: Granularity::Month,
     })
+}
+
+/// Days of one month: "September 3-5", "3–5 September 2025", "from 4 to 22
+/// January, 1995", "between 3 and 12 of Sept". Inclusive of the last day.
+fn day_range(cx: &Ctx, i: usize) -> Option<DateSpan> {
+    let toks = cx.toks;
+    let opener = toks
+        .get(i)
+        .is_some_and(|t| t.is_word("from") || t.is_word("between"));
+    let j = if opener { i + 1 } else { i };
+    let is_sep = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.is_dash()
+                || matches!(t.lower.as_str(), "to" | "through" | "until" | "till")
+                || (opener && t.is_word("and"))
+        })
+    };
+    // Month first.
+    let (m, d1, d2, mut e) = if let Some((m, k)) = month_at(toks, j) {
+        let (d1, e1) = cx.day_at(k)?;
+        if !is_sep(e1) {
+            return None;
+        }
+        let (d2, e2) = cx.day_at(e1 + 1)?;
+        if month_at(toks, e2).is_some() {
+            return None;
+        }
+        (m, d1, d2, e2)
+    } else {
+        let (d1, e1) = cx.day_at(j)?;
+        if !is_sep(e1) {
+            return None;
+        }
+        let (d2, mut e2) = cx.day_at(e1 + 1)?;
+        if toks.get(e2).is_some_and(|t| t.is_word("of")) {
+            e2 += 1;
+        }
+        let (m, e3) = month_at(toks, e2)?;
+        (m, d1, d2, e3)
+    };
+    if d2 <= d1 {
+        return None;
+    }
+    let mut k = e;
+    if toks.get(k).is_some_and(|c| c.is_punct(",")) {
+        k += 1;
+    }
+    let year = cx.year_at(k, false).map(|(y, e2)| {
+        e = e2;
+        y
+    });
+    let y = match year {
+        Some(y) => Some(y),
+        None => cx.resolve_md(m, d1, i).map(|p| p.start.year()),
+    };
+    let period = y.and_then(|y| {
+        Some(Period {
+            start: ymd(y, m, d1)?,
+            end: ymd(y, m, d2)?,
+            granularity: Granularity::Day,
+        })
+    });
+    let stated = StatedDate {
+        year,
+        month: Some(m),
+        ..Default::default()
+    };
+    Some(span(i, e, mention(stated, false, period)))
 }
 
 /// A single day at `k`, from any of the day-level recognizers.
