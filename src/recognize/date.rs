@@ -1408,6 +1408,25 @@ fn relative(cx: &Ctx, i: usize) -> Option<DateSpan> {
                 _ => None,
             }
         };
+        // "two days from tomorrow", "two days after today", "two days before yesterday"
+        let base = |k: usize| match toks.get(k).map(|t| t.lower.as_str()) {
+            Some("today") => Some(0),
+            Some("tomorrow" | "tmrw") => Some(1),
+            Some("yesterday") => Some(-1),
+            _ => None,
+        };
+        let based = match after {
+            Some("from" | "after") => base(e + 1).map(|b| (1, b, e + 2)),
+            Some("before") => base(e + 1).map(|b| (-1, b, e + 2)),
+            _ => None,
+        };
+        if let Some((sgn, b, end)) = based.filter(|_| !in_prefix) {
+            let p = r
+                .and_then(|d| shift_days(d, b))
+                .and_then(|d| apply_parts(d, &dur.parts, sgn))
+                .map(day_period);
+            return rel(i, end, p);
+        }
         if let Some((sgn, end)) = sign {
             let p = r
                 .and_then(|d| apply_parts(d, &dur.parts, sgn))
@@ -1894,8 +1913,10 @@ fn composite(cx: &Ctx, i: usize) -> Option<DateSpan> {
             if toks.get(k).is_some_and(|c| c.is_punct(",")) {
                 k += 1;
             }
+            // "for 3 days from today"; without "for", "two days from
+            // tomorrow" is a day, handled in `relative`.
             let starts = match toks.get(k).map(|t| t.lower.as_str()) {
-                Some("from") => Some(k + 1),
+                Some("from") if w == "for" => Some(k + 1),
                 Some("starting" | "beginning") => {
                     let k = k + 1;
                     Some(
