@@ -391,6 +391,8 @@ mod tests {
             "3 m",
             "all of them",
             "a",
+            "the 1990s",
+            "the 70s",
         ] {
             assert!(durations(text).is_empty(), "{text}: {:?}", durations(text));
         }

@@ -681,6 +681,7 @@ mod tests {
             "26 leaders",
             "10,000 troops",
             "more than ever",
+            "Sales rose 12 percent to 1.2 million",
         ] {
             assert!(ranges(text).is_empty(), "{text}: {:?}", ranges(text));
         }
