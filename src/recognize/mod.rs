@@ -129,6 +129,12 @@ pub struct Recognizer {
     tokenizer: token::Tokenizer,
 }
 
+// One recognizer is built per run and shared by worker threads.
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Recognizer>();
+};
+
 impl Default for Recognizer {
     fn default() -> Self {
         Self::new()
