@@ -46,7 +46,9 @@ impl RefDateOrigin {
 /// must follow immediately and be followed by an agency in parentheses or a
 /// dash, so an ordinary sentence starting "Yesterday, …" is not a dateline.
 static DATELINE_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}.'’ -]{0,40},\s+").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}.'’ -]*?,\s+").expect("static regex"));
+/// Longest place name a dateline head may carry, in bytes.
+const DATELINE_HEAD_MAX: usize = 48;
 static DATELINE_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\(|—|–|-|:)").expect("static regex"));
 

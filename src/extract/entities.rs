@@ -81,6 +81,8 @@ pub struct Names<'a> {
     lowercase: HashSet<String>,
     /// Full-name mentions per entity id, for surname back-off.
     full_counts: HashMap<String, usize>,
+    /// Candidates of each sentence given to [`Names::new`], computed once.
+    per_sentence: Vec<Vec<Candidate>>,
 }
 
 /// A candidate found in a sentence before bare names are resolved.
@@ -106,16 +108,18 @@ impl<'a> Names<'a> {
             reference,
             lowercase,
             full_counts: HashMap::new(),
+            per_sentence: Vec::new(),
         };
+        let per_sentence: Vec<Vec<Candidate>> =
+            sentences.iter().map(|s| names.candidates(s)).collect();
         let mut counts: HashMap<String, usize> = HashMap::new();
-        for s in sentences {
-            for c in names.candidates(s) {
-                if let Candidate::Full(p) = c {
-                    *counts.entry(p.id).or_default() += 1;
-                }
+        for c in per_sentence.iter().flatten() {
+            if let Candidate::Full(p) = c {
+                *counts.entry(p.id.clone()).or_default() += 1;
             }
         }
         names.full_counts = counts;
+        names.per_sentence = per_sentence;
         names
     }
 
@@ -247,7 +251,7 @@ impl<'a> Names<'a> {
         if let Some((id, _)) = best {
             return Some(id.clone());
         }
-        match self.reference.people_with_token(token).as_slice() {
+        match self.reference.people_with_token(token) {
             [one] => Some(one.id.clone()),
             _ => None,
         }
@@ -255,14 +259,30 @@ impl<'a> Names<'a> {
 
     /// People in one sentence, in order.
     pub fn people(&self, text: &str) -> Vec<PersonMention> {
-        let mut out: Vec<PersonMention> = self
-            .candidates(text)
-            .into_iter()
+        self.resolve(text, &self.candidates(text))
+    }
+
+    /// People in the `i`th sentence given to [`Names::new`].
+    pub fn people_at(&self, i: usize, text: &str) -> Vec<PersonMention> {
+        match self.per_sentence.get(i) {
+            Some(candidates) => self.resolve(text, candidates),
+            None => self.people(text),
+        }
+    }
+
+    fn resolve(&self, text: &str, candidates: &[Candidate]) -> Vec<PersonMention> {
+        let mut out: Vec<PersonMention> = candidates
+            .iter()
             .filter_map(|c| match c {
-                Candidate::Full(p) => Some(p),
-                Candidate::Bare { start, end } => self
-                    .resolve_bare(&text[start..end])
-                    .map(|id| PersonMention { start, end, id }),
+                Candidate::Full(p) => Some(p.clone()),
+                Candidate::Bare { start, end } => {
+                    self.resolve_bare(&text[*start..*end])
+                        .map(|id| PersonMention {
+                            start: *start,
+                            end: *end,
+                            id,
+                        })
+                }
             })
             .collect();
         out.sort_by_key(|p| p.start);

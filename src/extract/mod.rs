@@ -157,8 +157,8 @@ pub fn extract_source(source: &Source, rec: &Recognizer, rules: &RuleSet) -> Vec
     let mut facts = Vec::new();
     let mut carried: Option<String> = None;
     let mut anniversary_of: Option<(String, NaiveDate)> = None;
-    for (sentence, text) in source.sentences.iter().zip(&sentences) {
-        let people = names.people(text);
+    for (i, (sentence, text)) in source.sentences.iter().zip(&sentences).enumerate() {
+        let people = names.people_at(i, text);
         let opens_with_pronoun = text.split_whitespace().next().is_some_and(|w| {
             rules
                 .lexicon

@@ -14,10 +14,34 @@ use crate::text::slug;
 
 static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"“([^”]{1,600})”|"([^"]{1,600})""#).expect("static regex"));
-/// An organisation's name just before a speech verb, with an optional acronym.
-static ORG_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:\p{Lu}[\p{L}-]*\s+){1,8}?)(?:\((\p{Lu}{2,8})\)\s+)?$").expect("static regex")
-});
+
+/// An organisation named just before a speech verb: its acronym in
+/// parentheses ("… Service (NIS) noted"), else the run of capitalized words
+/// ("The Foreign Ministry said"), at most eight.
+fn organisation_before(text: &str) -> Option<String> {
+    let head = text.trim_end();
+    if let Some(inner) = head
+        .strip_suffix(')')
+        .and_then(|h| h.rsplit_once('('))
+        .map(|(_, a)| a)
+    {
+        if (2..=8).contains(&inner.len()) && inner.chars().all(|c| c.is_uppercase()) {
+            return Some(slug(inner));
+        }
+    }
+    let words: Vec<&str> = head
+        .split_whitespace()
+        .rev()
+        .take(8)
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let name: Vec<&str> = words
+        .into_iter()
+        .rev()
+        .skip_while(|w| *w == "The")
+        .collect();
+    (!name.is_empty()).then(|| slug(&name.join(" ")))
+}
 
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
@@ -43,11 +67,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                     if opens_with_pronoun {
                         return ctx.subject.clone();
                     }
-                    ORG_BEFORE.captures(&before[..v.start]).and_then(|c| {
-                        let name = c.get(2).or(c.get(1))?.as_str().trim();
-                        let name = name.trim_start_matches("The ").trim();
-                        (!name.is_empty()).then(|| slug(name))
-                    })
+                    organisation_before(&before[..v.start])
                 }),
             None => {
                 let after = &ctx.text[whole.end()..];

@@ -108,6 +108,8 @@ pub struct Reference {
     pub terms: Vec<Term>,
     /// slug of a full name or alias → person.
     people: HashMap<String, Person>,
+    /// First and last word of each known name → the people it may stand for.
+    by_token: HashMap<String, Vec<Person>>,
 }
 
 impl Reference {
@@ -156,12 +158,28 @@ impl Reference {
             }
             people.insert(id, person);
         }
+        let mut by_token: HashMap<String, Vec<Person>> = HashMap::new();
+        for p in people.values() {
+            let s = slug(&p.name);
+            let first = s.split('-').next().unwrap_or_default().to_string();
+            let last = s.rsplit('-').next().unwrap_or_default().to_string();
+            for t in [first, last] {
+                let list = by_token.entry(t).or_default();
+                if !list.iter().any(|q| q.id == p.id) {
+                    list.push(p.clone());
+                }
+            }
+        }
+        for list in by_token.values_mut() {
+            list.sort_by(|a, b| a.id.cmp(&b.id));
+        }
         Reference {
             places: PhraseSet::new(places, false),
             events: PhraseSet::new(events, true),
             offices: def.offices.clone(),
             terms,
             people,
+            by_token,
         }
     }
 
@@ -172,19 +190,8 @@ impl Reference {
 
     /// Known people whose name has `token` as its first or last word, for
     /// resolving a bare surname no full mention in the article explains.
-    pub fn people_with_token(&self, token: &str) -> Vec<&Person> {
-        let t = slug(token);
-        let mut out: Vec<&Person> = self
-            .people
-            .values()
-            .filter(|p| {
-                let s = slug(&p.name);
-                s.split('-').next() == Some(t.as_str()) || s.rsplit('-').next() == Some(t.as_str())
-            })
-            .collect();
-        out.sort_by(|a, b| a.id.cmp(&b.id));
-        out.dedup_by(|a, b| a.id == b.id);
-        out
+    pub fn people_with_token(&self, token: &str) -> &[Person] {
+        self.by_token.get(&slug(token)).map_or(&[], Vec::as_slice)
     }
 
     pub fn terms_of(&self, person: &str) -> impl Iterator<Item = &Term> {
