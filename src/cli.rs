@@ -12,6 +12,9 @@ use crate::error::{Error, Result};
 use crate::report::{self, Format, RenderContext, RuleMeta};
 use crate::rules::{self, LoadOptions, RuleSet, Severity};
 
+mod rules_command;
+pub use rules_command::{RulesArgs, RulesCommand};
+
 /// Check a bundle of news articles for cross-source fact consistency.
 ///
 /// factlint reads every article of a bundle (a directory of .md/.txt
@@ -39,6 +42,8 @@ pub enum Command {
     Facts(FactsArgs),
     /// Show what the recognizers find in a text (numbers, ranges, dates, durations).
     Parse(ParseArgs),
+    /// List, explain and test rules (`factlint rules list|explain|test`).
+    Rules(RulesArgs),
 }
 
 /// Options shared by commands that load rules.
@@ -204,6 +209,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
         Command::Parse(_args) => Err(Error::Usage("parse is not available yet".into())),
+        Command::Rules(args) => rules_command::run(args),
     }
 }
 
