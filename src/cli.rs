@@ -208,7 +208,24 @@ pub fn run(cli: Cli) -> Result<i32> {
             write_or_pipe(write_facts(&report, args.format, &mut out))?;
             Ok(0)
         }
-        Command::Parse(_args) => Err(Error::Usage("parse is not available yet".into())),
+        Command::Parse(args) => {
+            use crate::recognize::parse_cmd::{self, ParseOptions};
+            let opts = ParseOptions {
+                text: args.text,
+                reference: args.reference_date,
+                batch: args.batch,
+                format: match args.format {
+                    ParseFormat::Json => parse_cmd::ParseFormat::Json,
+                    ParseFormat::Text => parse_cmd::ParseFormat::Text,
+                },
+            };
+            let stdin = std::io::stdin();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let rec = crate::recognize::Recognizer::new();
+            write_or_pipe(parse_cmd::run_parse(&rec, opts, &mut stdin.lock(), &mut out, &mut std::io::stderr()))?;
+            write_or_pipe(out.flush())?;
+            Ok(0)
+        }
         Command::Rules(args) => rules_command::run(args),
     }
 }

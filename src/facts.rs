@@ -205,26 +205,36 @@ impl DurationFact {
     }
 
     pub fn display(&self) -> String {
-        let fmt = |s: f64| {
-            if s >= 86_400.0 && (s % 86_400.0).abs() < 1.0 {
-                format!("{} d", s / 86_400.0)
-            } else if s >= 3_600.0 && (s % 3_600.0).abs() < 1.0 {
-                format!("{} h", s / 3_600.0)
-            } else if s >= 60.0 && (s % 60.0).abs() < 1.0 {
-                format!("{} min", s / 60.0)
-            } else {
-                format!("{s} s")
-            }
-        };
         if (self.min_seconds - self.max_seconds).abs() < 0.5 {
-            format!(
-                "{}{}",
-                if self.approximate { "~" } else { "" },
-                fmt(self.min_seconds)
-            )
+            let tilde = if self.approximate { "~" } else { "" };
+            format!("{tilde}{}", human_seconds(self.min_seconds))
         } else {
-            format!("{}–{}", fmt(self.min_seconds), fmt(self.max_seconds))
+            format!(
+                "{}–{}",
+                human_seconds(self.min_seconds),
+                human_seconds(self.max_seconds)
+            )
         }
+    }
+}
+
+/// "4200" → "70 min", "81000" → "22.5 h": the largest unit that keeps the
+/// number at or above 2, one decimal at most.
+fn human_seconds(s: f64) -> String {
+    let (value, unit) = [
+        (31_557_600.0, "years"),
+        (86_400.0, "d"),
+        (3_600.0, "h"),
+        (60.0, "min"),
+    ]
+    .iter()
+    .find(|(size, _)| s >= 2.0 * size)
+    .map_or((s, "s"), |(size, unit)| (s / size, *unit));
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0} {unit}")
+    } else {
+        format!("{rounded:.1} {unit}")
     }
 }
 

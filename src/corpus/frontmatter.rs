@@ -144,7 +144,7 @@ mod tests {
             (
                 "---\ntitle: T\npublished: 2025-09-04\n---\nBody\n",
                 Some("T"),
-                40,
+                39,
             ),
             ("---\nnot closed\n", None, 0),
         ];

@@ -4,7 +4,7 @@
 
 use chrono::Datelike;
 
-use super::{Draft, SentenceContext, modality};
+use super::{Draft, SentenceContext};
 use crate::facts::{AnniversaryValue, FactValue};
 use crate::recognize::{MentionValue, NumberKind};
 
@@ -33,7 +33,6 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             Some((id, date)) => (id.clone(), Some(date.year())),
             None => ("anniversary".to_string(), None),
         };
-        let (cs, ce) = ctx.clause_at(start);
         out.push(Draft {
             key,
             subject: None,
@@ -42,7 +41,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                 of_year,
                 year: of_year.map(|y| y + ordinal as i32),
             }),
-            modality: modality::of_clause(&ctx.text[cs..ce], lex),
+            modality: ctx.modality_at(start),
             start,
             end: noun.end,
         });

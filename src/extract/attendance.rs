@@ -10,12 +10,9 @@ use crate::facts::{AttendanceValue, FactValue, Modality, Presence};
 use crate::text::slug;
 
 /// Words after which the rest of the sentence lists more attendees.
-const LIST_OPENERS: &[&str] = &["including", "such as", "among them", "among whom", "with"];
+const LIST_OPENERS: &[&str] = &["including", "such as", "among them", "among whom"];
 
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
-    if ctx.is_historical() {
-        return Vec::new();
-    }
     let lex = &ctx.rules.lexicon;
     let mut cues: Vec<(usize, usize, bool)> = lex
         .attend_absent
@@ -30,6 +27,14 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     cues.sort_unstable();
     let mut out: Vec<Draft> = Vec::new();
     for (cue_start, cue_end, is_absent) in cues {
+        // "…since the attendance of X at a similar event in 1959": about the past.
+        let since_before = ctx.text[..cue_start]
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "since");
+        if since_before || ctx.is_historical_at(cue_start) {
+            continue;
+        }
         let (cs, cue_clause_end) = ctx.clause_at(cue_start);
         let mut ce = cue_clause_end;
         // Extend over a following list ("…will attend, including A, B and C").
@@ -40,7 +45,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         }) {
             ce = ctx.text.len();
         }
-        let modality = modality::of_clause(&ctx.text[cs..cue_clause_end], lex);
+        let modality = modality::of_clause(&ctx.clause_words(cs, cue_clause_end), lex);
         if is_absent && modality == Modality::Negated {
             continue; // "did not skip": a double negative; too rare to guess
         }

@@ -2,7 +2,7 @@
 //! ("more than 10,000 troops", "hundreds of military vehicles", "26 foreign
 //! leaders"). Up to two adjectives may stand between them.
 
-use super::{Draft, SentenceContext, modality};
+use super::{Draft, SentenceContext};
 use crate::facts::{CountValue, FactValue};
 use crate::recognize::{Interval, MentionValue, NumberKind};
 
@@ -71,7 +71,6 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             }
         }
         if let Some((start, _, value)) = best {
-            let (cs, ce) = ctx.clause_at(hit.start);
             let subject = if hit.value.per_subject {
                 ctx.subject.clone()
             } else {
@@ -81,7 +80,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                 key: hit.value.key.clone(),
                 subject,
                 value: FactValue::Count(value),
-                modality: modality::of_clause(&ctx.text[cs..ce], lex),
+                modality: ctx.modality_at(hit.start),
                 start,
                 end: hit.end,
             });

@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::{Draft, SentenceContext, modality};
+use super::{Draft, SentenceContext};
 use crate::facts::{DateValue, FactValue};
 use crate::recognize::{DateMention, Granularity};
 
@@ -111,12 +111,11 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         {
             continue;
         }
-        let (cs, ce) = ctx.clause_at(m.start);
         out.push(Draft {
             key: key.clone(),
             subject: subject.clone(),
             value: FactValue::Date(value),
-            modality: modality::of_clause(&ctx.text[cs..ce], lex),
+            modality: ctx.modality_at(m.start),
             start: m.start,
             end: m.end,
         });

@@ -2,7 +2,7 @@
 //! nearly a day". A duration with no keyed noun next to it ("in 66 years")
 //! is left to other extractors.
 
-use super::{Draft, SentenceContext, modality, words_between};
+use super::{Draft, SentenceContext, words_between};
 use crate::facts::{DurationFact, FactValue};
 use crate::recognize::MentionValue;
 
@@ -51,7 +51,6 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         let Some((_, _, key)) = after.or(before) else {
             continue;
         };
-        let (cs, ce) = ctx.clause_at(m.start);
         out.push(Draft {
             key: key.clone(),
             subject: None,
@@ -60,7 +59,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                 max_seconds: d.max_seconds,
                 approximate: d.approximate,
             }),
-            modality: modality::of_clause(&ctx.text[cs..ce], lex),
+            modality: ctx.modality_at(m.start),
             start: m.start,
             end: m.end,
         });

@@ -4,7 +4,7 @@
 //! journey was in 2023", "his most significant international appearance
 //! since …" (earlier ones exist).
 
-use super::{Draft, SentenceContext, modality, words_between};
+use super::{Draft, SentenceContext, words_between};
 use crate::facts::{FactValue, FirstValue};
 
 const CUE_WINDOW_WORDS: usize = 4;
@@ -27,7 +27,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             .take(SINCE_WINDOW_WORDS + 1)
             .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "since");
         let cue = match (prior, debut.or(first)) {
-            (Some(p), _) => (p.start, false),
+            (Some(p), _) => (p.start, true),
             (None, Some(c)) => (c.start, since_after),
             (None, None) => continue,
         };
@@ -40,7 +40,6 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         } else {
             None
         };
-        let (cs, ce) = ctx.clause_at(cue_start);
         return vec![Draft {
             key: noun.value.clone(),
             subject: ctx.subject.clone(),
@@ -49,7 +48,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                 debut: !earlier_exist,
                 since_year,
             }),
-            modality: modality::of_clause(&ctx.text[cs..ce], lex),
+            modality: ctx.modality_at(cue_start),
             start: cue_start,
             end: noun.end,
         }];

@@ -83,14 +83,40 @@ impl SentenceContext<'_> {
             .any(|(m, _)| m.start <= start && end <= m.end && (m.start, m.end) != (start, end))
     }
 
-    /// The sentence names only years other than the reference year: it is
-    /// about the past ("at a similar event in 1959").
-    pub fn is_historical(&self) -> bool {
+    /// The clause around `offset` names only years before the reference
+    /// year: it is about the past ("at a similar event in 1959"). "Since"
+    /// years do not count: "the first in 30 years, since 1995" is about now.
+    pub fn is_historical_at(&self, offset: usize) -> bool {
         let Some(reference) = self.reference else {
             return false;
         };
-        let years: Vec<i32> = self.years().map(|(_, y, _)| y).collect();
+        let (cs, ce) = self.clause_at(offset);
+        let years: Vec<i32> = self
+            .years()
+            .filter(|(m, _, d)| !d.since && m.start >= cs && m.end <= ce)
+            .map(|(_, y, _)| y)
+            .collect();
         !years.is_empty() && years.iter().all(|y| *y < reference.year())
+    }
+
+    /// The clause text with date spans blanked out, so that "May 8" does
+    /// not read as the hedge "may".
+    pub fn clause_words(&self, start: usize, end: usize) -> String {
+        let mut bytes: Vec<u8> = self.text.as_bytes()[start..end].to_vec();
+        for (m, _) in self.dates() {
+            for i in m.start.max(start)..m.end.min(end) {
+                if bytes[i - start].is_ascii() {
+                    bytes[i - start] = b' ';
+                }
+            }
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    /// Modality of the clause around `offset`.
+    pub fn modality_at(&self, offset: usize) -> crate::facts::Modality {
+        let (cs, ce) = self.clause_at(offset);
+        modality::of_clause(&self.clause_words(cs, ce), &self.rules.lexicon)
     }
 
     /// The clause (between commas, semicolons, colons or dashes) around a
@@ -147,7 +173,7 @@ pub fn extract_source(source: &Source, rec: &Recognizer, rules: &RuleSet) -> Vec
         }
         let mut ctx = SentenceContext {
             text,
-            mentions: rec.scan(text, source.reference_date),
+            mentions: valid_mentions(text, rec.scan(text, source.reference_date)),
             places: names.places(text),
             people,
             subject,
@@ -199,6 +225,20 @@ pub fn extract_source(source: &Source, rec: &Recognizer, rules: &RuleSet) -> Vec
         }
     }
     facts
+}
+
+/// Drops spans that do not fall on character boundaries of the sentence:
+/// extractors slice by them, and a bad span must never become a panic.
+fn valid_mentions(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    mentions
+        .into_iter()
+        .filter(|m| {
+            m.start <= m.end
+                && m.end <= text.len()
+                && text.is_char_boundary(m.start)
+                && text.is_char_boundary(m.end)
+        })
+        .collect()
 }
 
 /// Words between two offsets, for "within N words" windows.

@@ -5,7 +5,7 @@
 
 use chrono::Datelike;
 
-use super::{Draft, SentenceContext, modality, words_between};
+use super::{Draft, SentenceContext, words_between};
 use crate::facts::{FactValue, PrecedentValue};
 use crate::recognize::MentionValue;
 
@@ -90,12 +90,11 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         .filter(|e| *e > cue_end)
         .min()
         .unwrap_or(cue_end);
-    let (cs, ce) = ctx.clause_at(cue_start);
     vec![Draft {
         key,
         subject: None,
         value: FactValue::Precedent(value),
-        modality: modality::of_clause(&ctx.text[cs..ce], lex),
+        modality: ctx.modality_at(cue_start),
         start: cue_start.min(first_gathering.start),
         end,
     }]

@@ -16,14 +16,21 @@ const FORMER: &[&str] = &["former", "late", "then", "ex-"];
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
     let reference = &ctx.rules.reference;
-    // A role in a sentence about another year is claimed for that year.
-    let as_of: Option<String> = if ctx.is_historical() {
-        ctx.years().map(|(_, y, _)| y.to_string()).next()
-    } else {
-        ctx.reference.map(|d| d.to_string())
+    // A role in a clause about another year is claimed for that year.
+    let as_of_at = |offset: usize| -> Option<String> {
+        if ctx.is_historical_at(offset) {
+            let (cs, ce) = ctx.clause_at(offset);
+            ctx.years()
+                .filter(|(m, _, d)| !d.since && m.start >= cs && m.end <= ce)
+                .map(|(_, y, _)| y.to_string())
+                .next()
+        } else {
+            ctx.reference.map(|d| d.to_string())
+        }
     };
     let mut out = Vec::new();
     for p in &ctx.people {
+        let as_of = as_of_at(p.start);
         let before = ctx.text[..p.start].trim_end();
         let Some(title) = lex
             .titles
@@ -40,6 +47,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         let country = ctx
             .places
             .iter()
+            .filter(|pl| pl.end <= title.start)
             .filter(|pl| {
                 let tail = ctx.text[pl.end..title.start].trim();
                 tail.is_empty() || tail == "'s" || tail == "’s"
@@ -63,7 +71,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             value: FactValue::Role(RoleValue {
                 person: p.id.clone(),
                 office,
-                as_of: as_of.clone(),
+                as_of,
             }),
             modality: Modality::Asserted,
             start,
@@ -72,7 +80,11 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     }
     // "the Biden administration": a person's government, named after them.
     for g in lex.government_nouns.find_iter(ctx.text) {
-        let Some(p) = ctx.people.iter().find(|p| ctx.text[p.end..g.start] == *" ") else {
+        let Some(p) = ctx
+            .people
+            .iter()
+            .find(|p| ctx.text.get(p.end..g.start) == Some(" "))
+        else {
             continue;
         };
         let Some(office) = reference.main_office(&p.id) else {
@@ -84,7 +96,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             value: FactValue::Role(RoleValue {
                 person: p.id.clone(),
                 office: reference.offices[office].id.clone(),
-                as_of: as_of.clone(),
+                as_of: as_of_at(p.start),
             }),
             modality: Modality::Asserted,
             start: p.start,

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Draft, SentenceContext, modality};
+use super::{Draft, SentenceContext};
 use crate::facts::{FactValue, TreatyValue};
 
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
@@ -42,12 +42,11 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let subject = parties.iter().cloned().collect::<Vec<_>>().join("+");
     let start = verb.map_or(noun.start, |v| v.start.min(noun.start));
     let end = verb.map_or(noun.end, |v| v.end.max(noun.end));
-    let (cs, ce) = ctx.clause_at(noun.start);
     vec![Draft {
         key: "treaty".to_string(),
         subject: Some(subject),
         value: FactValue::Treaty(TreatyValue { parties, year }),
-        modality: modality::of_clause(&ctx.text[cs..ce], lex),
+        modality: ctx.modality_at(noun.start),
         start,
         end,
     }]

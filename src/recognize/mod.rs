@@ -14,7 +14,10 @@
 pub mod date;
 pub mod duration;
 pub mod number;
+pub mod parse_cmd;
 pub mod range;
+mod token;
+mod words;
 
 use chrono::{NaiveDate, Weekday};
 use serde::Serialize;
@@ -123,19 +126,64 @@ pub struct DurationValue {
 
 /// All recognizers, compiled once per run and shared across threads.
 pub struct Recognizer {
-    // private: compiled regexes / automata
+    tokenizer: token::Tokenizer,
+}
+
+impl Default for Recognizer {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Recognizer {
     pub fn new() -> Self {
-        todo!()
+        Recognizer {
+            tokenizer: token::Tokenizer::new(),
+        }
     }
 
     /// Every recognized span in `text`, sorted by (start, longer first).
     /// `reference` resolves relative and partial dates; tense for weekday
     /// resolution is taken from `text` itself (pass one sentence at a time).
     pub fn scan(&self, text: &str, reference: Option<NaiveDate>) -> Vec<Mention> {
-        let _ = (text, reference);
-        todo!()
+        let toks = self.tokenizer.tokenize(text);
+        let nums = number::find_numbers(&toks);
+        let ranges = range::find_ranges(&toks, &nums);
+        let durs = duration::find_durations(&toks, &nums);
+        let dates = date::find_dates(&toks, &nums, &durs, reference);
+        let mut out = Vec::with_capacity(nums.len() + ranges.len() + durs.len() + dates.len());
+        for n in nums.iter().filter(|n| n.emit && n.value.is_finite()) {
+            out.push(Mention {
+                start: n.start,
+                end: n.end,
+                value: MentionValue::Number(NumberValue {
+                    value: n.value,
+                    kind: n.kind,
+                }),
+            });
+        }
+        for r in ranges {
+            out.push(Mention {
+                start: r.start,
+                end: r.end,
+                value: MentionValue::Range(r.interval),
+            });
+        }
+        for d in durs {
+            out.push(Mention {
+                start: d.start,
+                end: d.end,
+                value: MentionValue::Duration(d.value),
+            });
+        }
+        for d in dates {
+            out.push(Mention {
+                start: d.start,
+                end: d.end,
+                value: MentionValue::Date(d.mention),
+            });
+        }
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        out
     }
 }

@@ -68,7 +68,19 @@ impl<'a> CheckContext<'a> {
         if let Some(p) = self.set.reference.person(subject) {
             return p.name.clone();
         }
-        subject.to_string()
+        if subject.contains('+') {
+            return subject.to_string();
+        }
+        // An unknown person's slug, capitalized back: "ada-lind" → "Ada Lind".
+        subject
+            .split('-')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     pub fn matches(&self, sel: &Selector, index: usize) -> bool {
