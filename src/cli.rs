@@ -222,7 +222,13 @@ pub fn run(cli: Cli) -> Result<i32> {
             let stdin = std::io::stdin();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let rec = crate::recognize::Recognizer::new();
-            write_or_pipe(parse_cmd::run_parse(&rec, opts, &mut stdin.lock(), &mut out, &mut std::io::stderr()))?;
+            write_or_pipe(parse_cmd::run_parse(
+                &rec,
+                opts,
+                &mut stdin.lock(),
+                &mut out,
+                &mut std::io::stderr(),
+            ))?;
             write_or_pipe(out.flush())?;
             Ok(0)
         }

@@ -88,7 +88,7 @@ pub fn run(args: RulesArgs) -> Result<i32> {
         }
         RulesCommand::Test(a) => {
             let mut dirs = a.rules.rules.clone();
-            let cases = match &a.dir {
+            let mut cases = match &a.dir {
                 Some(dir) => {
                     dirs.push(dir.clone());
                     fixtures::dir_cases(dir)?
@@ -113,6 +113,16 @@ pub fn run(args: RulesArgs) -> Result<i32> {
                 })
                 .map(|r| r.id.clone())
                 .collect();
+            // Examples of the tested rules are cases too: what `explain`
+            // shows must be true.
+            for rule in set.rules.iter().filter(|r| {
+                r.origins.iter().any(|o| match &a.dir {
+                    Some(dir) => !o.builtin && o.file.starts_with(dir),
+                    None => o.builtin,
+                })
+            }) {
+                cases.extend(fixtures::example_cases(rule));
+            }
             let report = fixtures::run(&set, &cases, &required)?;
             write_or_pipe(print_test_report(&report, a.verbose, &mut out))?;
             Ok(i32::from(report.failed() > 0))

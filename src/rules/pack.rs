@@ -190,27 +190,32 @@ fn parse(src: &PackSource) -> Result<Parsed> {
 /// rule 2 comes from a second, untyped parse. A YAML syntax error has no
 /// path: it belongs to the last rule written above it.
 fn parse_error(src: &PackSource, e: &serde_yaml::Error) -> Error {
-    let base = Error::yaml(&src.path, e);
-    let Error::Yaml {
-        line,
-        column,
-        message,
-        ..
-    } = &base
-    else {
-        return base;
-    };
-    let at = At {
-        line: *line,
-        column: *column,
-    };
-    if let Some((n, rest)) = split_rule_path(message) {
+    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+    let at = At { line, column };
+    let message = without_location(&e.to_string(), line, column);
+    if let Some((n, rest)) = split_rule_path(&message) {
         let id = rule_id_at(&src.text, n).unwrap_or_else(|| format!("rules[{n}]"));
         return rule_error(src, at, &id, rest);
     }
     match locate::rule_above(&src.text, at.line) {
-        Some(id) => rule_error(src, at, &id, message.clone()),
-        None => base,
+        Some(id) => rule_error(src, at, &id, message),
+        None => Error::Yaml {
+            path: src.path.clone(),
+            line,
+            column,
+            message,
+        },
+    }
+}
+
+/// The parser's message without the location we print in front of it. Only
+/// that one location goes: a syntax error's context ("while scanning a
+/// quoted scalar at line 3 column 18") says where the trouble began.
+fn without_location(message: &str, line: usize, column: usize) -> String {
+    let tail = format!(" at line {line} column {column}");
+    match message.find(&tail) {
+        Some(i) => format!("{}{}", &message[..i], &message[i + tail.len()..]),
+        None => message.to_string(),
     }
 }
 
