@@ -446,3 +446,17 @@ fn one_changed_word_in_a_quote_is_quote_drift_showing_that_word() {
         "{text}"
     );
 }
+
+#[test]
+fn a_rule_turned_off_by_a_pack_still_runs_its_fixtures() {
+    let out = factlint(&[
+        "rules",
+        "test",
+        "--verbose",
+        "--rules",
+        "tests/fixtures/packs/disable-count-consistency",
+    ]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("ok    count-consistency/flag"), "{text}");
+}

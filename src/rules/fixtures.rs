@@ -423,11 +423,15 @@ pub fn run(set: &RuleSet, cases: &[Case], required: &[String]) -> Result<TestRep
                         .insert(case.expect == Expectation::Flag);
                 }
                 // The rule under test runs even if a pack turned it off.
-                let mut set = set.clone();
-                for r in set.rules.iter_mut().filter(|r| r.id == case.rule) {
-                    r.enabled = true;
+                if set.rule(&case.rule).is_some_and(|r| r.enabled) {
+                    run_case(case, set, &rec)?.err()
+                } else {
+                    let mut set = set.clone();
+                    for r in set.rules.iter_mut().filter(|r| r.id == case.rule) {
+                        r.enabled = true;
+                    }
+                    run_case(case, &set, &rec)?.err()
                 }
-                run_case(case, &set, &rec)?.err()
             }
         };
         report.outcomes.push(Outcome {
