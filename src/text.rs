@@ -121,13 +121,13 @@ impl<T> PhraseSet<T> {
 
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit<'a, T>> + 'a {
         self.automaton.iter().flat_map(move |ac| {
-            ac.find_iter(text).filter_map(move |m| {
-                is_whole_word(text, m.start(), m.end()).then(|| Hit {
+            ac.find_iter(text)
+                .filter(move |m| is_whole_word(text, m.start(), m.end()))
+                .map(move |m| Hit {
                     start: m.start(),
                     end: m.end(),
                     value: &self.values[m.pattern().as_usize()],
                 })
-            })
         })
     }
 

@@ -41,13 +41,11 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         let after = nouns.iter().find(|(s, _, _)| {
             *s >= m.end && ctx.text[m.end..*s].trim_matches([' ', '-']).is_empty()
         });
-        let before = nouns
-            .iter()
-            .filter(|(_, e, _)| {
-                *e <= m.start && words_between(ctx.text, *e, m.start) <= NOUN_BEFORE_WORDS
-            })
-            .filter(|(_, e, _)| !ctx.text[*e..m.start].contains([',', ';', '.']))
-            .next_back();
+        let before = nouns.iter().rfind(|(_, e, _)| {
+            *e <= m.start
+                && words_between(ctx.text, *e, m.start) <= NOUN_BEFORE_WORDS
+                && !ctx.text[*e..m.start].contains([',', ';', '.'])
+        });
         let Some((_, _, key)) = after.or(before) else {
             continue;
         };

@@ -29,6 +29,9 @@ use crate::recognize::{DateMention, Granularity, Mention, MentionValue, Recogniz
 use crate::rules::RuleSet;
 use entities::{Names, PersonMention, PlaceMention};
 
+/// One claim extractor: a sentence in, drafts out.
+type Extractor = fn(&SentenceContext) -> Vec<Draft>;
+
 /// A fact before it has an id: offsets are relative to the sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
@@ -185,7 +188,7 @@ pub fn extract_source(source: &Source, rec: &Recognizer, rules: &RuleSet) -> Vec
             anniversary_of = Some(h.value.clone());
             ctx.anniversary_of = anniversary_of.clone();
         }
-        let kinds: [(FactKind, fn(&SentenceContext) -> Vec<Draft>); 10] = [
+        let kinds: [(FactKind, Extractor); 10] = [
             (FactKind::Count, count::extract),
             (FactKind::Date, date::extract),
             (FactKind::Duration, duration::extract),

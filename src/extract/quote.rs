@@ -32,8 +32,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             Some(v) => ctx
                 .people
                 .iter()
-                .filter(|p| p.end <= v.start)
-                .last()
+                .rfind(|p| p.end <= v.start)
                 .map(|p| p.id.clone())
                 .or_else(|| {
                     let head = before[..v.start].trim_start();

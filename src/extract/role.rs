@@ -47,12 +47,12 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         let country = ctx
             .places
             .iter()
-            .filter(|pl| pl.end <= title.start)
-            .filter(|pl| {
-                let tail = ctx.text[pl.end..title.start].trim();
-                tail.is_empty() || tail == "'s" || tail == "’s"
+            .rfind(|pl| {
+                pl.end <= title.start && {
+                    let tail = ctx.text[pl.end..title.start].trim();
+                    tail.is_empty() || tail == "'s" || tail == "’s"
+                }
             })
-            .last()
             .map(|pl| pl.id.clone());
         let title_text = &ctx.text[title.start..title.end];
         let office = country
@@ -62,8 +62,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         let start = ctx
             .places
             .iter()
-            .filter(|pl| pl.end <= title.start && ctx.text[pl.end..title.start].trim().len() <= 2)
-            .last()
+            .rfind(|pl| pl.end <= title.start && ctx.text[pl.end..title.start].trim().len() <= 2)
             .map_or(title.start, |pl| pl.start);
         out.push(Draft {
             key: "role".to_string(),

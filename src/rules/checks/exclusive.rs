@@ -68,6 +68,9 @@ pub fn run(rule: &Rule, ctx: &CheckContext) -> Vec<Finding> {
             .set("b_sources", short_list(ctx, &b_sources))
             .set("a_values", values_by_source(ctx, a_facts))
             .set("b_values", values_by_source(ctx, b_facts))
+            // Verb agreement: "002 calls", "000 and 002 call".
+            .set("a_s", if a_sources.len() == 1 { "s" } else { "" })
+            .set("b_s", if b_sources.len() == 1 { "s" } else { "" })
             .fill(&rule.message);
         let kind = ctx.facts[a_facts[0]].kind;
         out.push(finding(

@@ -1,0 +1,76 @@
+//! Whole-pipeline throughput on a generated corpus: extraction and rules
+//! over bundles of synthetic articles. Run with `cargo bench --bench check`.
+
+use divan::counter::BytesCount;
+use factlint::check::check_bundle;
+use factlint::corpus::{Bundle, Source};
+use factlint::recognize::Recognizer;
+use factlint::rules::{LoadOptions, load};
+
+fn main() {
+    divan::main();
+}
+
+/// Sentences in the style of the example bundle, with varying figures, so
+/// that groups form and some conflict.
+fn article(i: usize) -> String {
+    let n = 1_000 + (i % 7) * 250;
+    format!(
+        "Festival number {i} opens\n\
+         RIVERTON, June {day} (Wire) — More than {n} spectators watched the parade on Saturday, which marked the {ord}th anniversary of Victory in Europe.\n\
+         The {mins}-minute ceremony was led by {p} performers and some {v} volunteers.\n\
+         Mayor Ada Lind attended, and Governor Ray Holt will not attend, his office said.\n\
+         It was the first gathering of the three mayors in {gap} years, since 19{yy}.\n\
+         Lind said the evening was \"a promise kept to every family in this town.\"\n\
+         British Prime Minister Keir Starmer sent a message of support.\n",
+        day = 1 + i % 28,
+        ord = 75 + i % 10,
+        mins = 60 + (i % 4) * 15,
+        p = 200 + (i % 5) * 50,
+        v = 100 + i % 13,
+        gap = 20 + i % 10,
+        yy = 90 + i % 9,
+    )
+}
+
+fn corpus(bundles: usize, per_bundle: usize) -> (Vec<Bundle>, usize) {
+    let mut bytes = 0;
+    let out = (0..bundles)
+        .map(|b| {
+            let sources = (0..per_bundle)
+                .map(|s| {
+                    let text = article(b * per_bundle + s);
+                    bytes += text.len();
+                    Source::from_text(
+                        format!("{s:03}"),
+                        format!("bench/{b}/{s:03}.md").into(),
+                        text,
+                        None,
+                    )
+                    .expect("generated source parses")
+                })
+                .collect();
+            Bundle {
+                name: format!("bundle-{b}"),
+                path: format!("bench/{b}").into(),
+                sources,
+                manifest_reference_date: None,
+            }
+        })
+        .collect();
+    (out, bytes)
+}
+
+#[divan::bench(args = [10, 100])]
+fn check_corpus(bencher: divan::Bencher, bundles: usize) {
+    let set = load(&LoadOptions::default()).expect("default rules");
+    let rec = Recognizer::new();
+    let (corpus, bytes) = corpus(bundles, 5);
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        corpus
+            .iter()
+            .cloned()
+            .map(|b| check_bundle(b, &rec, &set, None).findings.len())
+            .sum::<usize>()
+    });
+}

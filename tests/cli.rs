@@ -1,0 +1,201 @@
+//! The binary end to end on the shipped example bundle: findings, exit
+//! codes, and clear errors on bad input.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/harbour-festival")
+}
+
+fn factlint() -> Command {
+    Command::cargo_bin("factlint").unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = factlint().args(args).output().unwrap();
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+fn findings(report: &Value) -> Vec<&Value> {
+    report["bundles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .collect()
+}
+
+#[test]
+fn example_bundle_has_its_conflicts_agreements_and_near_miss() {
+    let r = json(&[
+        "check",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        example().to_str().unwrap(),
+    ]);
+    assert_eq!(r["version"], 1);
+    let f = findings(&r);
+    let has = |verdict: &str, rule: &str, subject: Option<&str>| {
+        f.iter().any(|x| {
+            x["verdict"] == verdict
+                && x["rule"] == rule
+                && subject.is_none_or(|s| x["subject"] == s)
+        })
+    };
+    // Two real conflicts, and more.
+    assert!(
+        has("conflict", "count-consistency", None),
+        "performers 250 vs some 400"
+    );
+    assert!(has("conflict", "attendance-consistency", Some("ray-holt")));
+    assert!(has("conflict", "precedent-conflict", None));
+    assert!(has("conflict", "quote-drift", Some("ada-lind")));
+    assert!(has(
+        "reference",
+        "officeholder-as-of-date",
+        Some("rishi-sunak")
+    ));
+    // Agreements.
+    assert!(has("agree", "date-consistency", None));
+    assert!(has("agree", "anniversary-consistency", None));
+    assert!(has(
+        "agree",
+        "treaty-consistency",
+        Some("france+united-kingdom")
+    ));
+    assert!(has("agree", "weekday-matches-date", None));
+    assert!(has("agree", "precedent-arithmetic", None));
+    // The near miss: "more than 10,000" beside "about 12,000" agrees.
+    let spectators = f
+        .iter()
+        .find(|x| x["key"] == "spectators")
+        .expect("spectators finding");
+    assert_eq!(spectators["verdict"], "agree");
+    // Single source.
+    assert!(has("single_source", "single-source", Some("sofia-lund")));
+    // Every fact kind is exercised by the example.
+    let kinds: std::collections::BTreeSet<&str> = r["bundles"][0]["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["kind"].as_str().unwrap())
+        .collect();
+    for k in [
+        "count",
+        "date",
+        "duration",
+        "attendance",
+        "precedent",
+        "anniversary",
+        "first",
+        "treaty",
+        "quote",
+        "role",
+    ] {
+        assert!(kinds.contains(k), "no {k} fact in the example");
+    }
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    let ex = example();
+    let ex = ex.to_str().unwrap();
+    // The example has an error-level conflict (attendance).
+    factlint().args(["check", ex]).assert().code(1);
+    factlint()
+        .args(["check", ex, "--fail-on", "never"])
+        .assert()
+        .code(0);
+    factlint()
+        .args(["check", ex, "--fail-on", "warning"])
+        .assert()
+        .code(1);
+    // What is shown does not change what fails.
+    factlint()
+        .args(["check", ex, "--min-severity", "error", "--fail-on", "never"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn bad_input_is_one_clear_line_and_exit_2() {
+    let out = factlint()
+        .args(["check", "/no/such/bundle"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("/no/such/bundle") && err.lines().count() == 1,
+        "{err}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), b"valid text\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), [0x66, 0x6f, 0xff, 0xfe]).unwrap();
+    let out = factlint().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("b.txt") && err.contains("UTF-8") && !err.contains("panicked"),
+        "{err}"
+    );
+
+    factlint()
+        .args(["check", "--format", "nonsense", "x"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn odd_articles_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [
+        "",
+        "\n\n\n",
+        "---\n---\n",
+        "“”\"\"“unclosed",
+        "9999999999999999999999999 troops and more than 1e400 aircraft on September 31, 2025.",
+        "President , said \"\" since since since in in 12345 years.",
+        "Ünïcödé — ñame’s “quote” — 北京 on Wednesday, the previous day, last year.",
+        &"one two three four five six seven eight nine ten ".repeat(200),
+        &"from 1 to 2 ".repeat(100),
+    ];
+    for (i, t) in texts.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{i}.txt")), t).unwrap();
+    }
+    let out = factlint()
+        .args(["check", "--fail-on", "never", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn facts_command_lists_what_was_read() {
+    let out = factlint().args(["facts"]).arg(example()).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("count\tspectators"), "{text}");
+    assert!(text.contains("quote\tquote\tada-lind"), "{text}");
+}
+
+#[test]
+fn help_teaches_the_commands() {
+    let out = factlint().arg("--help").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    for word in ["check", "facts", "parse", "Examples"] {
+        assert!(text.contains(word), "--help lacks {word}");
+    }
+}
