@@ -1,18 +1,34 @@
 //! The pipeline: paths → bundles → facts → findings → report. The CLI, the
 //! tests and the benchmarks all go through here.
+//!
+//! Bundles: a directory of sources is a bundle, except that sources whose
+//! front matter (or `bundle.yaml`) names a `story:` form the bundle of that
+//! story, wherever they sit in the corpus; `-` adds one source read from
+//! standard input. Bundles are checked in parallel; inline
+//! `factlint-disable` comments are applied while the sources' texts are
+//! still at hand.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::corpus::{self, Bundle, DiscoverOptions, SourceSummary};
-use crate::error::Result;
+use crate::config::FileFilter;
+use crate::corpus::{self, Bundle, DiscoverOptions, Source, SourceSummary};
+use crate::error::{Error, Result};
 use crate::extract::extract_source;
 use crate::facts::Fact;
 use crate::recognize::Recognizer;
 use crate::report::{BundleReport, Report};
 use crate::rules::{RuleSet, evaluate};
+
+/// The path that stands for standard input.
+pub const STDIN_PATH: &str = "-";
+/// Id given to the source read from standard input.
+pub const STDIN_ID: &str = "stdin";
+/// Path shown for the source read from standard input (as ripgrep does).
+pub const STDIN_DISPLAY: &str = "<stdin>";
 
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
@@ -20,46 +36,362 @@ pub struct CheckOptions {
     /// Overrides every source's reference date.
     pub reference_date: Option<NaiveDate>,
     pub discover: DiscoverOptions,
+    /// Which discovered files are read (`include`/`exclude` of
+    /// `factlint.yaml`); `None` reads all.
+    pub filter: Option<FileFilter>,
+    /// The text read from standard input when `-` is among the paths.
+    pub stdin: Option<String>,
+    /// Ignore inline `factlint-disable` comments.
+    pub no_suppress: bool,
 }
 
 /// Loads every bundle under the given paths.
 pub fn load_bundles(opts: &CheckOptions) -> Result<Vec<Bundle>> {
-    corpus::discover(&opts.paths, &opts.discover)?
+    let paths: Vec<PathBuf> = opts
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != STDIN_PATH)
+        .cloned()
+        .collect();
+    let wants_stdin = paths.len() != opts.paths.len();
+    let mut found = if paths.is_empty() {
+        Vec::new()
+    } else {
+        corpus::discover(&paths, &opts.discover)?
+    };
+    if let Some(filter) = &opts.filter {
+        for (_, files) in &mut found {
+            files.retain(|f| filter.accepts(f));
+        }
+        found.retain(|(_, files)| !files.is_empty());
+    }
+    let bundles = found
         .into_iter()
         .map(|(dir, files)| corpus::load_bundle(&dir, &files))
-        .collect()
+        .collect::<Result<Vec<Bundle>>>()?;
+    let mut bundles = group_by_story(bundles);
+    if wants_stdin {
+        let text = opts
+            .stdin
+            .clone()
+            .ok_or_else(|| Error::Usage("`-` given but no standard input was read".to_string()))?;
+        add_stdin_source(&mut bundles, text)?;
+    }
+    Ok(bundles)
+}
+
+/// Moves sources that name a story into one bundle per story (named after
+/// it); the rest stay in their directory's bundle. Output order is by
+/// bundle name, sources by id, so results never depend on directory order.
+pub fn group_by_story(bundles: Vec<Bundle>) -> Vec<Bundle> {
+    let mut by_name: BTreeMap<String, Bundle> = BTreeMap::new();
+    let mut stories: BTreeMap<String, Vec<(Source, Option<NaiveDate>)>> = BTreeMap::new();
+    for mut b in bundles {
+        let (story, plain): (Vec<Source>, Vec<Source>) =
+            std::mem::take(&mut b.sources).into_iter().partition(|s| {
+                s.meta
+                    .story
+                    .as_deref()
+                    .is_some_and(|st| !st.trim().is_empty())
+            });
+        for s in story {
+            let key = s.meta.story.clone().unwrap_or_default().trim().to_string();
+            stories
+                .entry(key)
+                .or_default()
+                .push((s, b.manifest_reference_date));
+        }
+        if !plain.is_empty() {
+            b.sources = plain;
+            insert_bundle(&mut by_name, b);
+        }
+    }
+    for (name, members) in stories {
+        let manifest_reference_date = members.iter().find_map(|(_, d)| *d);
+        let mut sources: Vec<Source> = members.into_iter().map(|(s, _)| s).collect();
+        let path = common_dir(sources.iter().map(|s| s.path.as_path()));
+        dedup_ids(&mut sources);
+        sources.sort_by(|a, b| a.id.cmp(&b.id));
+        insert_bundle(
+            &mut by_name,
+            Bundle {
+                name,
+                path,
+                sources,
+                manifest_reference_date,
+            },
+        );
+    }
+    by_name.into_values().collect()
+}
+
+/// Two bundles with the same name (a directory called like a story) are
+/// kept apart by the directory's path.
+fn insert_bundle(by_name: &mut BTreeMap<String, Bundle>, b: Bundle) {
+    let name = if by_name.contains_key(&b.name) {
+        b.path.display().to_string()
+    } else {
+        b.name.clone()
+    };
+    by_name.insert(name, b);
+}
+
+/// Source ids are file stems; a story spanning directories may hold two
+/// `001.md`. Colliding ids get their parent directory in front.
+fn dedup_ids(sources: &mut [Source]) {
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for s in sources.iter() {
+        *count.entry(s.id.clone()).or_default() += 1;
+    }
+    for s in sources.iter_mut() {
+        if count.get(&s.id).copied().unwrap_or(0) > 1 {
+            let parent = s
+                .path
+                .parent()
+                .and_then(Path::file_name)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            s.id = format!("{parent}/{}", s.id);
+        }
+    }
+}
+
+fn common_dir<'a>(mut paths: impl Iterator<Item = &'a Path>) -> PathBuf {
+    let Some(first) = paths.next() else {
+        return PathBuf::new();
+    };
+    let mut common = first.parent().map(Path::to_path_buf).unwrap_or_default();
+    for p in paths {
+        while !p.starts_with(&common) {
+            if !common.pop() {
+                return PathBuf::new();
+            }
+        }
+    }
+    common
+}
+
+/// The stdin source joins the bundle of its `story:`, else the only bundle
+/// the other paths gave; alone, it is a bundle of its own.
+fn add_stdin_source(bundles: &mut Vec<Bundle>, text: String) -> Result<()> {
+    let source = Source::from_text(
+        STDIN_ID.to_string(),
+        PathBuf::from(STDIN_DISPLAY),
+        text,
+        None,
+    )?;
+    let story = source.meta.story.clone();
+    let target = match (&story, bundles.len()) {
+        (Some(st), _) if bundles.iter().any(|b| &b.name == st) => {
+            bundles.iter().position(|b| &b.name == st)
+        }
+        (_, 0) => None,
+        (_, 1) => Some(0),
+        _ => {
+            return Err(Error::Usage(
+                "`-` (standard input) joins one bundle: give one bundle, or a `story:` in its front matter naming one".to_string(),
+            ));
+        }
+    };
+    match target {
+        Some(i) => {
+            if bundles[i].sources.iter().any(|s| s.id == STDIN_ID) {
+                return Err(Error::Usage(format!(
+                    "bundle {} already has a source called `{STDIN_ID}`",
+                    bundles[i].name
+                )));
+            }
+            bundles[i].sources.push(source);
+        }
+        None => bundles.push(Bundle {
+            name: story.unwrap_or_else(|| STDIN_ID.to_string()),
+            path: PathBuf::from(STDIN_PATH),
+            sources: vec![source],
+            manifest_reference_date: None,
+        }),
+    }
+    Ok(())
 }
 
 /// Extracts facts and runs the rules on one bundle.
 pub fn check_bundle(
-    mut bundle: Bundle,
+    bundle: Bundle,
     rec: &Recognizer,
     set: &RuleSet,
     reference_date: Option<NaiveDate>,
 ) -> BundleReport {
-    corpus::settle_reference_dates(&mut bundle, rec, reference_date);
+    let opts = CheckOptions {
+        reference_date,
+        no_suppress: true,
+        ..CheckOptions::default()
+    };
+    check_bundle_with(bundle, rec, set, &opts).0
+}
+
+/// [`check_bundle`], applying inline suppressions unless
+/// `opts.no_suppress`; returns the report and how many findings were
+/// suppressed.
+pub fn check_bundle_with(
+    mut bundle: Bundle,
+    rec: &Recognizer,
+    set: &RuleSet,
+    opts: &CheckOptions,
+) -> (BundleReport, usize) {
+    corpus::settle_reference_dates(&mut bundle, rec, opts.reference_date);
     let facts: Vec<Fact> = bundle
         .sources
         .par_iter()
         .flat_map_iter(|s| extract_source(s, rec, set))
         .collect();
     let findings = evaluate(set, &facts, &bundle.sources);
-    BundleReport {
+    let mut report = BundleReport {
         name: bundle.name.clone(),
         path: bundle.path.display().to_string(),
         sources: bundle.sources.iter().map(SourceSummary::from).collect(),
         facts,
         findings,
-    }
+    };
+    let suppressed = if opts.no_suppress {
+        0
+    } else {
+        crate::suppress::apply(&mut report, &bundle.sources).len()
+    };
+    (report, suppressed)
 }
 
 /// Checks every bundle under the given paths, bundles in parallel.
 pub fn check(opts: &CheckOptions, set: &RuleSet) -> Result<Report> {
     let bundles = load_bundles(opts)?;
     let rec = Recognizer::new();
-    let reports: Vec<BundleReport> = bundles
+    let results: Vec<(BundleReport, usize)> = bundles
         .into_par_iter()
-        .map(|b| check_bundle(b, &rec, set, opts.reference_date))
+        .map(|b| check_bundle_with(b, &rec, set, opts))
         .collect();
-    Ok(Report::new(reports))
+    let suppressed = results.iter().map(|(_, n)| n).sum();
+    let mut report = Report::new(results.into_iter().map(|(b, _)| b).collect());
+    crate::suppress::record(&mut report, suppressed);
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, rel: &str, text: &str) {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    fn names(bundles: &[Bundle]) -> Vec<(String, Vec<String>)> {
+        bundles
+            .iter()
+            .map(|b| {
+                (
+                    b.name.clone(),
+                    b.sources.iter().map(|s| s.id.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn story_front_matter_groups_sources_across_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        write(d, "inbox/a.md", "---\nstory: alpha\n---\nA.\n");
+        write(d, "inbox/b.md", "---\nstory: beta\n---\nB.\n");
+        write(d, "inbox/c.md", "No story.\n");
+        write(d, "desk/001.md", "---\nstory: alpha\n---\nD.\n");
+        write(d, "desk2/001.md", "---\nstory: alpha\n---\nE.\n");
+        let opts = CheckOptions {
+            paths: vec![d.to_path_buf()],
+            ..CheckOptions::default()
+        };
+        let bundles = load_bundles(&opts).unwrap();
+        assert_eq!(
+            names(&bundles),
+            [
+                (
+                    "alpha".to_string(),
+                    vec![
+                        "a".to_string(),
+                        "desk/001".to_string(),
+                        "desk2/001".to_string()
+                    ]
+                ),
+                ("beta".to_string(), vec!["b".to_string()]),
+                ("inbox".to_string(), vec!["c".to_string()]),
+            ]
+        );
+        assert_eq!(bundles[0].path, d.to_path_buf());
+        assert_eq!(bundles[1].path, d.join("inbox"));
+    }
+
+    #[test]
+    fn stdin_joins_the_only_bundle_or_stands_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "s/a.md", "A.\n");
+        let opts = CheckOptions {
+            paths: vec![dir.path().join("s"), PathBuf::from("-")],
+            stdin: Some("From stdin.\n".into()),
+            ..CheckOptions::default()
+        };
+        let b = load_bundles(&opts).unwrap();
+        assert_eq!(
+            names(&b),
+            [("s".to_string(), vec!["a".to_string(), "stdin".to_string()])]
+        );
+
+        let alone = CheckOptions {
+            paths: vec![PathBuf::from("-")],
+            stdin: Some("Text.\n".into()),
+            ..CheckOptions::default()
+        };
+        assert_eq!(
+            names(&load_bundles(&alone).unwrap()),
+            [("stdin".to_string(), vec!["stdin".to_string()])]
+        );
+
+        let missing = CheckOptions {
+            paths: vec![PathBuf::from("-")],
+            ..CheckOptions::default()
+        };
+        assert!(load_bundles(&missing).is_err());
+    }
+
+    #[test]
+    fn stdin_with_several_bundles_needs_a_story() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "x/a.md", "A.\n");
+        write(dir.path(), "y/b.md", "B.\n");
+        let mut opts = CheckOptions {
+            paths: vec![dir.path().to_path_buf(), PathBuf::from("-")],
+            stdin: Some("C.\n".into()),
+            ..CheckOptions::default()
+        };
+        let err = load_bundles(&opts).unwrap_err().to_string();
+        assert!(err.contains("joins one bundle"), "{err}");
+        opts.stdin = Some("---\nstory: y\n---\nC.\n".into());
+        let b = load_bundles(&opts).unwrap();
+        assert_eq!(b[1].sources.len(), 2);
+    }
+
+    #[test]
+    fn config_filter_drops_files_and_empty_bundles() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "keep/a.md", "A.\n");
+        write(dir.path(), "archive/b.md", "B.\n");
+        std::fs::write(dir.path().join("factlint.yaml"), "exclude: [archive/]\n").unwrap();
+        let config = crate::config::Config::load(&dir.path().join("factlint.yaml")).unwrap();
+        let opts = CheckOptions {
+            paths: vec![dir.path().to_path_buf()],
+            filter: Some(config.file_filter().unwrap()),
+            ..CheckOptions::default()
+        };
+        assert_eq!(
+            names(&load_bundles(&opts).unwrap()),
+            [("keep".to_string(), vec!["a".to_string()])]
+        );
+    }
 }

@@ -1,15 +1,19 @@
 //! Command-line interface: argument parsing (clap derive; doc comments are
 //! the help text) and dispatch to the library. Returns the exit code.
 
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::check::{CheckOptions, check};
+use crate::baseline::{self, Baseline};
+use crate::check::{CheckOptions, STDIN_PATH, check};
+pub use crate::config::FailOn;
+use crate::config::{self, Config};
 use crate::error::{Error, Result};
-use crate::report::{self, Format, RenderContext, RuleMeta};
+use crate::report::facts::FactsFormat;
+use crate::report::{self, Format, RenderContext, RuleMeta, write_atomically};
 use crate::rules::{self, LoadOptions, RuleSet, Severity};
 
 mod rules_command;
@@ -26,7 +30,15 @@ pub use rules_command::{RulesArgs, RulesCommand};
 /// Examples:
 ///   factlint check examples/harbour-festival
 ///   factlint check drafts/ --format json --fail-on warning
-///   factlint facts examples/harbour-festival
+///   factlint check story/ --format html --output report.html
+///   factlint check corpus/ --format sarif --output factlint.sarif
+///   factlint check story/ --write-baseline .factlint-baseline.json
+///   factlint check story/ --baseline .factlint-baseline.json --fail-on warning
+///   cat draft.md | factlint check story/ -
+///   factlint facts examples/harbour-festival --format jsonl
+///
+/// Configuration: the nearest factlint.yaml in the working directory or
+/// above (see `factlint init`); command-line flags override it.
 #[derive(Debug, Parser)]
 #[command(name = "factlint", version, about, long_about, verbatim_doc_comment)]
 pub struct Cli {
@@ -42,8 +54,51 @@ pub enum Command {
     Facts(FactsArgs),
     /// Show what the recognizers find in a text (numbers, ranges, dates, durations).
     Parse(ParseArgs),
+    /// Write a commented factlint.yaml (refuses to overwrite one).
+    Init(InitArgs),
+    /// Print a shell completion script (bash, elvish, fish, powershell, zsh).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to standard output.
+    Man,
     /// List, explain and test rules (`factlint rules list|explain|test`).
     Rules(RulesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Directory to write factlint.yaml in.
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Which factlint.yaml to use.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ConfigArgs {
+    /// Use this configuration file instead of the nearest factlint.yaml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any factlint.yaml.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+impl ConfigArgs {
+    pub fn load(&self) -> Result<Config> {
+        if self.no_config {
+            return Ok(Config::default());
+        }
+        if let Some(p) = &self.config {
+            return Config::load(p);
+        }
+        let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+        Ok(Config::discover(&cwd)?.unwrap_or_default())
+    }
 }
 
 /// Options shared by commands that load rules.
@@ -56,49 +111,45 @@ pub struct RuleArgs {
     /// Start from no rules at all (only --rules packs).
     #[arg(long)]
     pub no_default_rules: bool,
+    /// Turn off these rules (ids; repeatable or comma-separated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub disable: Vec<String>,
 }
 
 impl RuleArgs {
-    pub fn load(&self) -> Result<RuleSet> {
+    /// The rule set: factlint.yaml's packs and disabled rules, then the
+    /// command line's.
+    pub fn load(&self, config: &Config) -> Result<RuleSet> {
+        let mut dirs = config.rules.clone();
+        dirs.extend(self.rules.iter().cloned());
+        let mut disable = config.disable.clone();
+        disable.extend(self.disable.iter().cloned());
         rules::load(&LoadOptions {
-            defaults: !self.no_default_rules,
-            dirs: self.rules.clone(),
-            disable: Vec::new(),
+            defaults: !(self.no_default_rules || config.no_default_rules),
+            dirs,
+            disable,
         })
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Error,
-    Warning,
-    Info,
-    Never,
-}
-
-impl FailOn {
-    fn threshold(self) -> Option<Severity> {
-        match self {
-            FailOn::Error => Some(Severity::Error),
-            FailOn::Warning => Some(Severity::Warning),
-            FailOn::Info => Some(Severity::Info),
-            FailOn::Never => None,
-        }
     }
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Bundle directories (every .md/.txt file is a source) or corpus roots
-    /// whose subdirectories are bundles.
+    /// Bundle directories (every .md/.txt file is a source), corpus roots
+    /// whose subdirectories are bundles, or `-` for one source on standard
+    /// input. Sources with a `story:` in their front matter form the
+    /// bundle of that story.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value = "text")]
-    pub format: Format,
-    /// Exit 1 when a finding at or above this severity remains.
-    #[arg(long, value_enum, default_value = "error")]
-    pub fail_on: FailOn,
+    /// Output format [default: text, or `format` in factlint.yaml].
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a finding at or above this severity remains
+    /// [default: error, or `fail_on` in factlint.yaml].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Show only findings at or above this severity (does not change --fail-on).
     #[arg(long, value_enum)]
     pub min_severity: Option<Severity>,
@@ -108,26 +159,40 @@ pub struct CheckArgs {
     /// Findings only: no bundle headers, agreements or single-source notes (text format).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Hide the findings FILE lists (written by --write-baseline); only new
+    /// findings are shown and can fail the run.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in FILE as accepted, then report as if
+    /// --baseline FILE had been given.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "no_baseline"])]
+    pub write_baseline: Option<PathBuf>,
+    /// Ignore the `baseline` of factlint.yaml.
+    #[arg(long)]
+    pub no_baseline: bool,
+    /// Ignore inline `<!-- factlint-disable … -->` comments.
+    #[arg(long)]
+    pub no_suppress: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
     #[command(flatten)]
     pub rules: RuleArgs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FactsFormat {
-    /// One line per fact: source, line, kind, key, subject, value, modality, text.
-    Table,
-    /// The facts of every bundle as JSON.
-    Json,
-}
-
 #[derive(Debug, Args)]
 pub struct FactsArgs {
+    /// Bundle directories, corpus roots, or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[arg(long, short, value_enum, default_value = "table")]
     pub format: FactsFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     #[arg(long, value_name = "DATE")]
     pub reference_date: Option<NaiveDate>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
     #[command(flatten)]
     pub rules: RuleArgs,
 }
@@ -168,46 +233,9 @@ fn rule_meta(set: &RuleSet) -> Vec<RuleMeta> {
 
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
-    let stdout = std::io::stdout();
     match cli.command {
-        Command::Check(args) => {
-            let set = args.rules.load()?;
-            let opts = CheckOptions {
-                paths: args.paths.clone(),
-                reference_date: args.reference_date,
-                ..Default::default()
-            };
-            let mut report = check(&opts, &set)?;
-            let failing = report.failing(args.fail_on.threshold());
-            if let Some(min) = args.min_severity {
-                for b in &mut report.bundles {
-                    b.findings.retain(|f| f.severity >= min);
-                }
-                report.summary = report.summarize();
-            }
-            let color = args.format == Format::Text
-                && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
-            let ctx = RenderContext {
-                rules: rule_meta(&set),
-                color,
-                quiet: args.quiet,
-            };
-            let mut out = stdout.lock();
-            write_or_pipe(report::render(args.format, &report, &ctx, &mut out))?;
-            Ok(i32::from(failing > 0))
-        }
-        Command::Facts(args) => {
-            let set = args.rules.load()?;
-            let opts = CheckOptions {
-                paths: args.paths.clone(),
-                reference_date: args.reference_date,
-                ..Default::default()
-            };
-            let report = check(&opts, &set)?;
-            let mut out = stdout.lock();
-            write_or_pipe(write_facts(&report, args.format, &mut out))?;
-            Ok(0)
-        }
+        Command::Check(args) => run_check(&args),
+        Command::Facts(args) => run_facts(&args),
         Command::Parse(args) => {
             use crate::recognize::parse_cmd::{self, ParseOptions};
             let opts = ParseOptions {
@@ -220,6 +248,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 },
             };
             let stdin = std::io::stdin();
+            let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let rec = crate::recognize::Recognizer::new();
             write_or_pipe(parse_cmd::run_parse(
@@ -233,6 +262,137 @@ pub fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
         Command::Rules(args) => rules_command::run(args),
+        Command::Init(args) => {
+            let path = config::write_init(&args.dir)?;
+            eprintln!("factlint: wrote {}", path.display());
+            Ok(0)
+        }
+        Command::Completions(args) => {
+            let mut cmd = Cli::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(args.shell, &mut cmd, "factlint", &mut buf);
+            emit(None, &buf)?;
+            Ok(0)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut buf)
+                .map_err(|e| Error::io("<man page>", e))?;
+            emit(None, &buf)?;
+            Ok(0)
+        }
+    }
+}
+
+/// Reads standard input when `-` is among the paths.
+fn read_stdin_if_asked(paths: &[PathBuf]) -> Result<Option<String>> {
+    if !paths.iter().any(|p| p.as_os_str() == STDIN_PATH) {
+        return Ok(None);
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(crate::check::STDIN_DISPLAY, e))?;
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|e| Error::NotUtf8 {
+            path: PathBuf::from(crate::check::STDIN_DISPLAY),
+            offset: e.utf8_error().valid_up_to(),
+        })
+}
+
+fn check_options(
+    paths: &[PathBuf],
+    reference_date: Option<NaiveDate>,
+    config: &Config,
+) -> Result<CheckOptions> {
+    let filter = if config.include.is_empty() && config.exclude.is_empty() {
+        None
+    } else {
+        Some(config.file_filter()?)
+    };
+    Ok(CheckOptions {
+        paths: paths.to_vec(),
+        reference_date: reference_date.or(config.reference_date),
+        filter,
+        stdin: read_stdin_if_asked(paths)?,
+        ..Default::default()
+    })
+}
+
+fn run_check(args: &CheckArgs) -> Result<i32> {
+    let config = args.config.load()?;
+    let set = args.rules.load(&config)?;
+    let format = args.format.or(config.format).unwrap_or(Format::Text);
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
+    let min_severity = args.min_severity.or(config.min_severity);
+    let mut opts = check_options(&args.paths, args.reference_date, &config)?;
+    opts.no_suppress = args.no_suppress;
+    let mut report = check(&opts, &set)?;
+
+    // Baselines see every finding, whatever --min-severity shows, so that
+    // changing what is shown never resurfaces accepted findings.
+    if let Some(path) = &args.write_baseline {
+        let written = Baseline::from_report(&report);
+        written.write(path)?;
+        eprintln!(
+            "factlint: wrote {} finding{} to {}",
+            written.findings.len(),
+            if written.findings.len() == 1 { "" } else { "s" },
+            path.display()
+        );
+        baseline::apply(&mut report, &written);
+    } else if !args.no_baseline {
+        if let Some(path) = args.baseline.as_ref().or(config.baseline.as_ref()) {
+            let accepted = Baseline::load(path)?;
+            baseline::apply(&mut report, &accepted);
+        }
+    }
+
+    let failing = report.failing(fail_on.threshold());
+    if let Some(min) = min_severity {
+        for b in &mut report.bundles {
+            b.findings.retain(|f| f.severity >= min);
+        }
+        report.summary = report.summarize();
+    }
+    // Colour only for the terminal format, only on a terminal, never under
+    // NO_COLOR (anstream reads the environment), never into a file.
+    let color = format.is_terminal_format()
+        && args.output.is_none()
+        && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
+    let ctx = RenderContext {
+        rules: rule_meta(&set),
+        color,
+        quiet: args.quiet,
+    };
+    let mut buf = Vec::new();
+    report::render(format, &report, &ctx, &mut buf).map_err(|e| Error::io("<report>", e))?;
+    emit(args.output.as_deref(), &buf)?;
+    Ok(i32::from(failing > 0))
+}
+
+fn run_facts(args: &FactsArgs) -> Result<i32> {
+    let config = args.config.load()?;
+    let set = args.rules.load(&config)?;
+    let opts = check_options(&args.paths, args.reference_date, &config)?;
+    let report = check(&opts, &set)?;
+    let mut buf = Vec::new();
+    report::facts::render(args.format, &report, &mut buf).map_err(|e| Error::io("<facts>", e))?;
+    emit(args.output.as_deref(), &buf)?;
+    Ok(0)
+}
+
+/// Writes rendered output to FILE (atomically) or standard output.
+fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match output {
+        Some(path) => write_atomically(path, bytes),
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            write_or_pipe(out.write_all(bytes).and_then(|()| out.flush()))
+        }
     }
 }
 
@@ -242,44 +402,5 @@ fn write_or_pipe(r: std::io::Result<()>) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::io("<stdout>", e)),
         Ok(()) => Ok(()),
-    }
-}
-
-fn write_facts(
-    report: &report::Report,
-    format: FactsFormat,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    match format {
-        FactsFormat::Json => {
-            let facts: Vec<_> = report
-                .bundles
-                .iter()
-                .map(|b| serde_json::json!({"bundle": b.name, "facts": b.facts}))
-                .collect();
-            serde_json::to_writer_pretty(&mut *out, &facts)?;
-            writeln!(out)
-        }
-        FactsFormat::Table => {
-            for b in &report.bundles {
-                writeln!(out, "# {}", b.name)?;
-                for f in &b.facts {
-                    writeln!(
-                        out,
-                        "{}:{}:{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                        f.source,
-                        f.span.line,
-                        f.span.column,
-                        f.kind.as_str(),
-                        f.key,
-                        f.subject.as_deref().unwrap_or("-"),
-                        f.value.display(),
-                        f.modality.as_str(),
-                        f.text
-                    )?;
-                }
-            }
-            Ok(())
-        }
     }
 }

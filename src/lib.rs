@@ -5,8 +5,10 @@
 // Table-driven tests spell out tuples of expected values; that is their point.
 #![cfg_attr(test, allow(clippy::type_complexity))]
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod extract;
@@ -14,4 +16,5 @@ pub mod facts;
 pub mod recognize;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub mod text;

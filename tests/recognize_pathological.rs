@@ -89,3 +89,149 @@ fn odd_inputs_never_panic() {
         let _ = r.scan(text, None);
     }
 }
+
+/// Random sentences from a vocabulary that touches every recognizer:
+/// whatever order the words come in, scanning must not panic (debug builds
+/// check arithmetic overflow) and spans must stay on character boundaries.
+#[test]
+fn random_word_salad_never_panics() {
+    const VOCAB: &[&str] = &[
+        "one",
+        "two",
+        "twenty",
+        "-",
+        "hundred",
+        "and",
+        "a",
+        "half",
+        "thousand",
+        "million",
+        "dozen",
+        "point",
+        "minus",
+        "first",
+        "third",
+        "thirds",
+        "quarter",
+        "more",
+        "than",
+        "at",
+        "least",
+        "up",
+        "to",
+        "between",
+        "from",
+        "nearly",
+        "about",
+        "hundreds",
+        "of",
+        "several",
+        "days",
+        "hours",
+        "year",
+        "years",
+        "decade",
+        "ago",
+        "later",
+        "in",
+        "next",
+        "last",
+        "this",
+        "week",
+        "month",
+        "the",
+        "on",
+        "Wednesday",
+        "September",
+        "Sep",
+        ".",
+        ",",
+        "/",
+        "3",
+        "31",
+        "2025",
+        "1990s",
+        "'",
+        "s",
+        "10,000",
+        "1.5",
+        "2.5m",
+        "%",
+        "80th",
+        "early",
+        "late",
+        "end",
+        "rest",
+        "within",
+        "past",
+        "Q3",
+        "H",
+        "2",
+        "w",
+        "c",
+        "since",
+        "will",
+        "was",
+        "tomorrow",
+        "yesterday",
+        "out",
+        "99999999999999999999",
+        "0",
+        "00",
+        "½",
+        "é",
+        "日本",
+        "century",
+        "99999999999th",
+        "4294967297",
+        "Q",
+        "2016",
+        "week",
+        "of",
+        "starting",
+        "for",
+        "between",
+        "through",
+        "–",
+        "~",
+        ">",
+        "<",
+        "=",
+        "or",
+        "so",
+    ];
+    let r = Recognizer::new();
+    let reference = NaiveDate::from_ymd_opt(2025, 9, 3);
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let rounds: usize = std::env::var("FACTLINT_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
+    for _ in 0..rounds {
+        let mut text = String::new();
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let len = (state % 14) as usize + 1;
+        for _ in 0..len {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(VOCAB[(state % VOCAB.len() as u64) as usize]);
+            if state & 0x100 != 0 {
+                text.push(' ');
+            }
+        }
+        for m in r
+            .scan(&text, reference)
+            .into_iter()
+            .chain(r.scan(&text, None))
+        {
+            assert!(m.start <= m.end && m.end <= text.len(), "{text:?}");
+            assert!(
+                text.is_char_boundary(m.start) && text.is_char_boundary(m.end),
+                "{text:?}"
+            );
+        }
+    }
+}

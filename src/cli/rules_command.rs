@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{RuleArgs, write_or_pipe};
+use super::{ConfigArgs, RuleArgs, write_or_pipe};
 use crate::error::{Error, Result};
 use crate::rules::explain::{RuleSummary, explain};
 use crate::rules::fixtures::{self, TestReport};
@@ -44,6 +44,8 @@ pub struct ListArgs {
     pub format: ListFormat,
     #[command(flatten)]
     pub rules: RuleArgs,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Args)]
@@ -53,6 +55,8 @@ pub struct ExplainArgs {
     pub id: String,
     #[command(flatten)]
     pub rules: RuleArgs,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Args)]
@@ -67,6 +71,8 @@ pub struct TestArgs {
     pub verbose: bool,
     #[command(flatten)]
     pub rules: RuleArgs,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 pub fn run(args: RulesArgs) -> Result<i32> {
@@ -74,12 +80,12 @@ pub fn run(args: RulesArgs) -> Result<i32> {
     let mut out = stdout.lock();
     match args.command {
         RulesCommand::List(a) => {
-            let set = a.rules.load()?;
+            let set = a.rules.load(&a.config.load()?)?;
             write_or_pipe(list(&set, a.format, &mut out))?;
             Ok(0)
         }
         RulesCommand::Explain(a) => {
-            let set = a.rules.load()?;
+            let set = a.rules.load(&a.config.load()?)?;
             let Some(rule) = set.rule(&a.id) else {
                 return Err(unknown_rule(&set, &a.id));
             };
@@ -87,7 +93,9 @@ pub fn run(args: RulesArgs) -> Result<i32> {
             Ok(0)
         }
         RulesCommand::Test(a) => {
-            let mut dirs = a.rules.rules.clone();
+            let config = a.config.load()?;
+            let mut dirs = config.rules.clone();
+            dirs.extend(a.rules.rules.iter().cloned());
             let mut cases = match &a.dir {
                 Some(dir) => {
                     dirs.push(dir.clone());
@@ -95,10 +103,14 @@ pub fn run(args: RulesArgs) -> Result<i32> {
                 }
                 None => fixtures::default_cases()?,
             };
+            // Rules turned off (by --disable or factlint.yaml) still run
+            // their own fixtures: the runner enables the rule under test.
+            let mut disable = config.disable.clone();
+            disable.extend(a.rules.disable.iter().cloned());
             let set = rules::load(&LoadOptions {
-                defaults: !a.rules.no_default_rules,
+                defaults: !(a.rules.no_default_rules || config.no_default_rules),
                 dirs,
-                disable: Vec::new(),
+                disable,
             })?;
             // Rules the tested packs define (not merely override) need
             // fixtures of both kinds.

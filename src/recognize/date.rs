@@ -2,6 +2,8 @@
 //! "2025-09-03", "9/3/2025"), partial dates ("Sep 3", "the 27th"), months
 //! and years ("June 2016", "in 2023", "since 2019"), decades and centuries
 //! ("the 1990s", "the 21st century"), weekdays ("on Wednesday"), quarters,
+//! day ranges ("September 3-5"), periods ("early next year", "the past
+//! two weeks"),
 //! and relative expressions ("yesterday", "last year", "two weeks ago", "the
 //! previous day").
 //!
@@ -25,7 +27,7 @@
 //!   Sunday of last week, "this Friday" the Friday of this week.
 //! - "N units ago/earlier" counts back from the reference date to a day.
 //! - A four-digit number is a year only after a date cue ("in", "since",
-//!   "of", "by", "until", "from", a month name…): "2025 troops" is a count.
+//!   "of", "by", "until", "from", a month name…): "2025 people" is a count.
 //! - Ranges of dates ("from 2014 to 2018") are inclusive of their end;
 //!   Recognizers-Text reads them as ending at the start of the second date.
 
@@ -235,13 +237,18 @@ fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
                 || num_word(&n.lower).is_some()
                 || ordinal_word(&n.lower).is_some()
         });
-        let sentence_lower = !toks.iter().any(|x| x.capital);
+        // Text written all in lower case nearby ("i'll go back sept 3"): a
+        // bounded window keeps this linear.
+        let lo = i.saturating_sub(8);
+        let sentence_lower = !toks[lo..toks.len().min(i + 8)].iter().any(|x| x.capital);
         if !(next_num || sentence_lower && t.lower != "may" && t.lower != "march") {
             return None;
         }
     }
     let mut e = i + 1;
-    if t.lower.len() <= 4 && toks.get(e).is_some_and(|d| d.is_punct(".") && d.glued_left) {
+    let dot = toks.get(e).is_some_and(|d| d.is_punct(".") && d.glued_left);
+    let num_after = toks.get(e + 1).is_some_and(|n| n.kind == TokKind::Num);
+    if dot && (t.lower.len() <= 4 || num_after) {
         e += 1;
     }
     Some((m, e))
@@ -442,7 +449,9 @@ pub(crate) fn find_dates(
     let mut out: Vec<DateSpan> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let found = absolute(&cx, i)
+        let found = day_range(&cx, i)
+            .or_else(|| composite(&cx, i))
+            .or_else(|| absolute(&cx, i))
             .or_else(|| numeric(&cx, i))
             .or_else(|| relative(&cx, i))
             .or_else(|| decade(&cx, i))
@@ -459,7 +468,76 @@ pub(crate) fn find_dates(
             _ => i += 1,
         }
     }
+    ranges(toks, &mut out);
     out
+}
+
+/// "between 2019 and 2021", "from May 2015 to June 2018": one more mention
+/// spanning both ends, inclusive of the second (see the module doc). The
+/// two ends stay reported on their own.
+fn ranges(toks: &[Tok], out: &mut Vec<DateSpan>) {
+    let mut extra = Vec::new();
+    for w in out.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let Some(sep) = toks.get(a.t1).filter(|_| b.t0 == a.t1 + 1) else {
+            continue;
+        };
+        let opener =
+            a.t0.checked_sub(1)
+                .and_then(|k| toks.get(k))
+                .map(|t| t.lower.as_str());
+        let ok = matches!(
+            (opener, sep.lower.as_str()),
+            (Some("between"), "and")
+                | (
+                    Some("from"),
+                    "to" | "until" | "till" | "through" | "-" | "–"
+                )
+                | (_, "through" | "until" | "till" | "–")
+        );
+        let (Some(pa), Some(pb)) = (a.mention.period, b.mention.period) else {
+            continue;
+        };
+        if !ok || pb.end < pa.start {
+            continue;
+        }
+        let coarse = |g: Granularity| match g {
+            Granularity::Day => 0,
+            Granularity::Week => 1,
+            Granularity::Month => 2,
+            Granularity::Year => 3,
+            Granularity::Decade => 4,
+            Granularity::Century => 5,
+        };
+        let granularity = if coarse(pa.granularity) >= coarse(pb.granularity) {
+            pa.granularity
+        } else {
+            pb.granularity
+        };
+        let t0 = if matches!(opener, Some("between" | "from")) {
+            a.t0 - 1
+        } else {
+            a.t0
+        };
+        let m = DateMention {
+            stated: StatedDate::default(),
+            relative: a.mention.relative || b.mention.relative,
+            since: false,
+            period: Some(Period {
+                start: pa.start,
+                end: pb.end,
+                granularity,
+            }),
+        };
+        extra.push(DateSpan {
+            t0,
+            t1: b.t1,
+            start: toks[t0].start,
+            end: b.end,
+            mention: m,
+        });
+    }
+    out.extend(extra);
 }
 
 fn span(t0: usize, t1: usize, m: DateMention) -> DateSpan {
@@ -561,6 +639,29 @@ fn month_day(cx: &Ctx, i: usize) -> Option<DateSpan> {
                 ..Default::default()
             };
             return Some(span(i, e, mention(stated, false, month_period(y, m))));
+        }
+        // "June next year", "June last year"
+        if let Some(rs) = relative(cx, j).filter(|rs| {
+            rs.mention
+                .period
+                .is_some_and(|p| p.granularity == Granularity::Year)
+        }) {
+            let p = rs
+                .mention
+                .period
+                .and_then(|p| month_period(p.start.year(), m));
+            return Some(span(
+                i,
+                rs.t1,
+                mention(
+                    StatedDate {
+                        month: Some(m),
+                        ..Default::default()
+                    },
+                    true,
+                    p,
+                ),
+            ));
         }
         // A month alone is taken in the reference year.
         let t = &toks[i];
@@ -725,6 +826,28 @@ fn numeric(cx: &Ctx, i: usize) -> Option<DateSpan> {
         return None;
     }
     let (av, bv) = (a.value as i32, b.value as i32);
+    // Year ranges "2014-2018", "1939–45": with a dash, years 1800–2100.
+    if s1.is_dash()
+        && a.lower.len() == 4
+        && (1800..=2100).contains(&av)
+        && !toks.get(i + 3).is_some_and(|n| {
+            n.kind == TokKind::Word && !n.capital && !n.is_word("and") && !n.is_word("to")
+        })
+    {
+        let by = match b.lower.len() {
+            4 => bv,
+            2 => av - av.rem_euclid(100) + bv,
+            _ => 0,
+        };
+        if by > av && by - av <= 100 {
+            let stated = StatedDate::default();
+            return Some(span(
+                i,
+                i + 3,
+                mention(stated, false, years_period(av, by, Granularity::Year)),
+            ));
+        }
+    }
     // Year and month: "2016-11", "11/2016".
     if a.lower.len() == 4
         && (1..=12).contains(&bv)
@@ -860,9 +983,9 @@ fn year_with_cue(cx: &Ctx, i: usize) -> Option<DateSpan> {
     } else {
         cx.year_at(i, false)?
     };
-    // "in 2025 troops" would still be a count of troops; a year is not
-    // followed by a plural noun counted by it — too costly to know here, so
-    // only a following percent sign or unit-like glue is refused (year_at).
+    // After a cue, "in 2025 people" still reads as a year: telling a count
+    // from a year there needs to know the noun, which is the extractors'
+    // business. Glued units ("2025km") are refused in `year_at`.
     let s = if prev.is_word("year") { i - 1 } else { i };
     let stated = StatedDate {
         year: Some(y),
@@ -886,7 +1009,10 @@ fn decade(cx: &Ctx, i: usize) -> Option<DateSpan> {
     }
     let t = toks.get(j)?;
     let mut e = j + 1;
-    if t.kind == TokKind::Num && t.plain_digits {
+    let s_follows = toks
+        .get(e)
+        .is_some_and(|a| a.glued_left && (a.is_word("s") || a.is_punct("'") || a.is_punct("’")));
+    if t.kind == TokKind::Num && t.plain_digits && s_follows {
         // "1990s", "1970's", "70s"
         if toks
             .get(e)
@@ -894,8 +1020,9 @@ fn decade(cx: &Ctx, i: usize) -> Option<DateSpan> {
         {
             e += 1;
         }
-        let s = toks.get(e).filter(|s| s.is_word("s") && s.glued_left)?;
-        let _ = s;
+        if !toks.get(e).is_some_and(|s| s.is_word("s") && s.glued_left) {
+            return None;
+        }
         e += 1;
         let v = t.value as i32;
         let y0 = match t.lower.len() {
@@ -916,6 +1043,9 @@ fn decade(cx: &Ctx, i: usize) -> Option<DateSpan> {
     // "15th century", "21st century"
     if let Some(n) = cx.num_at.get(j).copied().flatten() {
         if n.kind == NumberKind::Ordinal && toks.get(n.t1).is_some_and(|c| c.is_word("century")) {
+            if !(1.0..=30.0).contains(&n.value) {
+                return None;
+            }
             let c = n.value as i32;
             let y0 = (c - 1) * 100;
             let stated = StatedDate::default();
@@ -935,6 +1065,7 @@ fn decade(cx: &Ctx, i: usize) -> Option<DateSpan> {
     }
     // "the seventies", "the nineteen seventies", "the noughties", "the twenty-tens"
     let mut century = 1900;
+    e = j;
     let w0 = &toks.get(j)?.lower;
     if let Some(NumWord::Teen(h) | NumWord::Tens(h)) = num_word(w0) {
         if toks
@@ -1277,6 +1408,25 @@ fn relative(cx: &Ctx, i: usize) -> Option<DateSpan> {
                 _ => None,
             }
         };
+        // "two days from tomorrow", "two days after today", "two days before yesterday"
+        let base = |k: usize| match toks.get(k).map(|t| t.lower.as_str()) {
+            Some("today") => Some(0),
+            Some("tomorrow" | "tmrw") => Some(1),
+            Some("yesterday") => Some(-1),
+            _ => None,
+        };
+        let based = match after {
+            Some("from" | "after") => base(e + 1).map(|b| (1, b, e + 2)),
+            Some("before") => base(e + 1).map(|b| (-1, b, e + 2)),
+            _ => None,
+        };
+        if let Some((sgn, b, end)) = based.filter(|_| !in_prefix) {
+            let p = r
+                .and_then(|d| shift_days(d, b))
+                .and_then(|d| apply_parts(d, &dur.parts, sgn))
+                .map(day_period);
+            return rel(i, end, p);
+        }
         if let Some((sgn, end)) = sign {
             let p = r
                 .and_then(|d| apply_parts(d, &dur.parts, sgn))
@@ -1332,17 +1482,707 @@ fn apply_parts(d: NaiveDate, parts: &[(f64, f64)], sign: i64) -> Option<NaiveDat
     for &(count, unit) in parts {
         let c = count;
         if unit >= YEAR {
-            months += (c * 12.0 * (unit / YEAR)).round() as i64;
+            months = months.saturating_add((c * 12.0 * (unit / YEAR)).round() as i64);
         } else if unit >= MONTH {
-            months += c.round() as i64;
+            months = months.saturating_add(c.round() as i64);
         } else if unit >= WEEK {
-            days += (c * 7.0).floor() as i64;
+            days = days.saturating_add((c * 7.0).floor() as i64);
         } else if unit >= DAY {
-            days += c.floor() as i64;
+            days = days.saturating_add(c.floor() as i64);
         }
     }
-    let d = shift_months(d, sign * months)?;
-    shift_days(d, sign * days)
+    let d = shift_months(d, sign.saturating_mul(months))?;
+    shift_days(d, sign.saturating_mul(days))
+}
+
+/// "the first Friday", "last", "the third week": a position 1–5 or last (-1).
+fn position_at(cx: &Ctx, j: usize) -> Option<(i32, usize)> {
+    let t = cx.toks.get(j)?;
+    if t.is_word("last") {
+        return Some((-1, j + 1));
+    }
+    let n = cx.num_at.get(j).copied().flatten()?;
+    (n.kind == NumberKind::Ordinal && (1.0..=5.0).contains(&n.value))
+        .then_some((n.value as i32, n.t1))
+}
+
+/// A period that frames a part of it: "this month", "next year", "the
+/// week", "July", "June 2016", "2016".
+fn frame_at(cx: &Ctx, j: usize) -> Option<(Period, usize)> {
+    let toks = cx.toks;
+    let t = toks.get(j)?;
+    if matches!(t.lower.as_str(), "the" | "my" | "this" | "current" | "that") {
+        let unit = toks.get(j + 1).map(|u| u.lower.as_str());
+        let r = cx.reference;
+        let p = match unit {
+            Some("week") => r.and_then(week_period),
+            Some("month") => r.and_then(|d| month_period(d.year(), d.month())),
+            Some("year") => r.and_then(|d| year_period(d.year())),
+            _ => None,
+        };
+        if let Some(p) = p {
+            return Some((p, j + 2));
+        }
+    }
+    if let Some(d) = relative(cx, j) {
+        let p = d.mention.period?;
+        return matches!(
+            p.granularity,
+            Granularity::Week | Granularity::Month | Granularity::Year | Granularity::Decade
+        )
+        .then_some((p, d.t1));
+    }
+    if let Some((m, e)) = month_at(toks, j) {
+        let mut k = e;
+        if toks
+            .get(k)
+            .is_some_and(|c| c.is_punct(",") || c.is_word("of"))
+        {
+            k += 1;
+        }
+        if let Some((y, e2)) = cx.year_at(k, false) {
+            return month_period(y, m).map(|p| (p, e2));
+        }
+        return month_period(cx.reference?.year(), m).map(|p| (p, e));
+    }
+    if let Some((y, e)) = cx.year_at(j, false) {
+        return year_period(y).map(|p| (p, e));
+    }
+    None
+}
+
+/// The early/middle/late part of a period. Years: halves for early/late,
+/// thirds for beginning/middle/end (Jan–Apr, May–Aug, Sep–Dec); months:
+/// 1–15, 11–20, 16–end; weeks: Mon–Wed, Tue–Fri, Thu–Sun.
+fn portion(p: Period, which: &str) -> Option<Period> {
+    let y = p.start.year();
+    let part = |start: NaiveDate, end: NaiveDate, g| {
+        Some(Period {
+            start,
+            end,
+            granularity: g,
+        })
+    };
+    match p.granularity {
+        Granularity::Year => {
+            let (m0, m1) = match which {
+                "early" => (1, 6),
+                "late" => (7, 12),
+                "beginning" | "start" => (1, 4),
+                "mid" | "middle" => (5, 8),
+                "end" => (9, 12),
+                _ => return None,
+            };
+            part(ymd(y, m0, 1)?, month_period(y, m1)?.end, Granularity::Month)
+        }
+        Granularity::Month => {
+            let m = p.start.month();
+            let (d0, d1) = match which {
+                "early" | "beginning" | "start" => (1, 15),
+                "mid" | "middle" => (11, 20),
+                "late" | "end" => (16, p.end.day()),
+                _ => return None,
+            };
+            part(ymd(y, m, d0)?, ymd(y, m, d1)?, Granularity::Day)
+        }
+        Granularity::Week => {
+            let (d0, d1) = match which {
+                "early" | "beginning" | "start" => (0, 2),
+                "mid" | "middle" => (1, 4),
+                "late" | "end" => (3, 6),
+                _ => return None,
+            };
+            part(
+                shift_days(p.start, d0)?,
+                shift_days(p.start, d1)?,
+                Granularity::Day,
+            )
+        }
+        Granularity::Decade => {
+            let (a, b) = match which {
+                "early" | "beginning" | "start" => (0, 3),
+                "mid" | "middle" => (3, 6),
+                "late" | "end" => (7, 9),
+                _ => return None,
+            };
+            years_period(y + a, y + b, Granularity::Year)
+        }
+        _ => None,
+    }
+}
+
+/// Monday of the `n`th week of a month (weeks are counted by their
+/// Thursday, as ISO weeks are), or of its last week for `n == -1`.
+fn week_of_month(y: i32, m: u32, n: i32) -> Option<NaiveDate> {
+    let first = ymd(y, m, 1)?;
+    let thu = if n > 0 {
+        let off = (7 + 3 - first.weekday().num_days_from_monday() as i64) % 7;
+        shift_days(first, off + 7 * (n as i64 - 1))?
+    } else {
+        let last = month_period(y, m)?.end;
+        let off = (7 + last.weekday().num_days_from_monday() as i64 - 3) % 7;
+        shift_days(last, -off)?
+    };
+    (thu.month() == m).then(|| shift_days(thu, -3)).flatten()
+}
+
+fn week_from(monday: NaiveDate) -> Option<Period> {
+    Some(Period {
+        start: monday,
+        end: shift_days(monday, 6)?,
+        granularity: Granularity::Week,
+    })
+}
+
+/// Periods built from parts: "early next year", "the end of March", "later
+/// this month", "the first Friday of July", "the third week of 2027", "the
+/// third quarter of 2016", "the first half of 2025", "the past 3 weeks",
+/// "within 5 days", "the 20th of next month", "the weekend".
+fn composite(cx: &Ctx, i: usize) -> Option<DateSpan> {
+    let toks = cx.toks;
+    let r = cx.reference;
+    let w = toks.get(i)?.lower.as_str();
+    let rel = |t0: usize, t1: usize, p: Option<Period>| {
+        Some(span(t0, t1, mention(StatedDate::default(), true, p)))
+    };
+
+    // early / mid / late / beginning of / end of / earlier / later / rest of
+    let the = usize::from(w == "the" || w == "at");
+    let m_word = toks.get(i + the).map(|t| t.lower.as_str()).unwrap_or("");
+    let of = toks.get(i + the + 1).is_some_and(|t| t.is_word("of"));
+    let (which, j) = match m_word {
+        "early" | "late" | "mid" if the == 0 => {
+            let mut j = i + 1;
+            if toks.get(j).is_some_and(|d| d.is_dash()) {
+                j += 1;
+            }
+            (Some(m_word), j)
+        }
+        "beginning" | "start" | "middle" | "end" if of => (Some(m_word), i + the + 2),
+        "earlier" | "later" if the == 0 => {
+            let j = if toks.get(i + 1).is_some_and(|t| t.is_word("in")) {
+                i + 2
+            } else {
+                i + 1
+            };
+            (Some(m_word), j)
+        }
+        "rest" if the == 0 => (Some("rest"), if of { i + 2 } else { i + 1 }),
+        _ => (None, i),
+    };
+    if let Some(which) = which {
+        if let Some((p, e)) = frame_at(cx, j) {
+            let out = match which {
+                "earlier" => r.and_then(|d| {
+                    Some(Period {
+                        start: p.start,
+                        end: shift_days(d, -1)?,
+                        granularity: Granularity::Day,
+                    })
+                }),
+                "later" | "rest" => r.map(|d| Period {
+                    start: d,
+                    end: p.end,
+                    granularity: Granularity::Day,
+                }),
+                _ => portion(p, which),
+            };
+            if out.is_some() || r.is_none() {
+                let relative = !toks[j..e].iter().any(|t| t.kind == TokKind::Num);
+                let stated = StatedDate::default();
+                return Some(span(
+                    i,
+                    e,
+                    mention(stated, relative || r.is_none() && out.is_none(), out),
+                ));
+            }
+        }
+    }
+
+    // Positions: "the first Friday of July", "the third week of 2027",
+    // "the third quarter of 2016", "the first half of 2025", "the 20th of next month".
+    let j = if w == "the" { i + 1 } else { i };
+    if let Some((n, k)) = position_at(cx, j) {
+        let last_needs_of = n == -1
+            && !toks
+                .get(k + 1)
+                .is_some_and(|t| t.is_word("of") || t.is_word("in"));
+        if let Some(wd) = weekday_at(toks, k).filter(|_| !last_needs_of) {
+            let (frame, e) = match toks.get(k + 1) {
+                Some(t) if t.is_word("of") || t.is_word("in") => {
+                    let (p, e) = frame_at(cx, k + 2)?;
+                    (Some(p), e)
+                }
+                _ => (r.and_then(|d| month_period(d.year(), d.month())), k + 1),
+            };
+            let p = frame
+                .filter(|p| p.granularity == Granularity::Month)
+                .and_then(|p| {
+                    let d = if n > 0 {
+                        let off = (7 + wd.num_days_from_monday() as i64
+                            - p.start.weekday().num_days_from_monday() as i64)
+                            % 7;
+                        shift_days(p.start, off + 7 * (n as i64 - 1))?
+                    } else {
+                        let off = (7 + p.end.weekday().num_days_from_monday() as i64
+                            - wd.num_days_from_monday() as i64)
+                            % 7;
+                        shift_days(p.end, -off)?
+                    };
+                    (d <= p.end).then(|| day_period(d))
+                });
+            if frame.is_none() && r.is_some() {
+                return None;
+            }
+            let stated = StatedDate {
+                weekday: Some(wd),
+                ..Default::default()
+            };
+            return Some(span(i, e, mention(stated, true, p)));
+        }
+        let unit = toks.get(k).map(|t| t.lower.as_str());
+        if matches!(unit, Some("week" | "quarter" | "half")) {
+            let mut f = k + 1;
+            if toks
+                .get(f)
+                .is_some_and(|t| t.is_word("of") || t.is_word("in"))
+            {
+                f += 1;
+            }
+            let (frame, e) = match frame_at(cx, f) {
+                Some((p, e)) => (Some(p), e),
+                None if unit != Some("week") => (r.and_then(|d| year_period(d.year())), k + 1),
+                None => return None,
+            };
+            let frame = frame?;
+            let p = match (unit, frame.granularity) {
+                (Some("week"), Granularity::Month) => {
+                    week_of_month(frame.start.year(), frame.start.month(), n).and_then(week_from)
+                }
+                (Some("week"), Granularity::Year) => {
+                    let y = frame.start.year();
+                    let wk = if n > 0 {
+                        n as u32
+                    } else {
+                        ymd(y, 12, 28)?.iso_week().week()
+                    };
+                    NaiveDate::from_isoywd_opt(y, wk, Weekday::Mon).and_then(week_from)
+                }
+                (Some("quarter"), Granularity::Year) if n > 0 && n <= 4 => {
+                    quarter(frame.start.year(), n as u32, 3)
+                }
+                (Some("half"), Granularity::Year) if n > 0 && n <= 2 => {
+                    quarter(frame.start.year(), n as u32, 6)
+                }
+                (Some("quarter"), Granularity::Year) => quarter(frame.start.year(), 4, 3),
+                (Some("half"), Granularity::Year) => quarter(frame.start.year(), 2, 6),
+                _ => None,
+            };
+            p?;
+            return rel(i, e, p);
+        }
+    }
+    // "the 20th of next month"
+    if let Some((d, k)) = cx.day_at(j) {
+        if toks.get(k).is_some_and(|t| t.is_word("of")) {
+            if let Some(rs) = relative(cx, k + 1) {
+                if let Some(p) = rs
+                    .mention
+                    .period
+                    .filter(|p| p.granularity == Granularity::Month)
+                {
+                    let date = ymd(p.start.year(), p.start.month(), d)?;
+                    let stated = StatedDate {
+                        day: Some(d),
+                        ..Default::default()
+                    };
+                    return Some(span(
+                        i,
+                        rs.t1,
+                        mention(stated, true, Some(day_period(date))),
+                    ));
+                }
+                if r.is_none() {
+                    let stated = StatedDate {
+                        day: Some(d),
+                        ..Default::default()
+                    };
+                    return Some(span(i, rs.t1, mention(stated, true, None)));
+                }
+            }
+        }
+    }
+    // "2016 Q3", "2016H2", "2016 the third quarter"
+    if let Some((y, k)) = cx.year_at(i, false).or_else(|| {
+        let t = toks.get(i)?;
+        (t.kind == TokKind::Num
+            && t.lower.len() == 4
+            && toks
+                .get(i + 1)
+                .is_some_and(|h| h.glued_left && (h.is_word("h") || h.is_word("q"))))
+        .then_some((t.value as i32, i + 1))
+    }) {
+        let h = toks.get(k);
+        if let Some(h) = h.filter(|h| h.is_word("q") || h.is_word("h")) {
+            if let Some(n) = toks
+                .get(k + 1)
+                .filter(|n| n.glued_left && n.kind == TokKind::Num)
+            {
+                let per = if h.is_word("q") { 3 } else { 6 };
+                let p = quarter(y, n.value as u32, per)?;
+                return Some(span(
+                    i,
+                    k + 2,
+                    mention(
+                        StatedDate {
+                            year: Some(y),
+                            ..Default::default()
+                        },
+                        false,
+                        Some(p),
+                    ),
+                ));
+            }
+        }
+        if toks.get(k).is_some_and(|t| t.is_word("the")) {
+            if let Some((n, q)) = position_at(cx, k + 1) {
+                if toks.get(q).is_some_and(|t| t.is_word("quarter")) && (1..=4).contains(&n) {
+                    let p = quarter(y, n as u32, 3)?;
+                    return Some(span(
+                        i,
+                        q + 1,
+                        mention(
+                            StatedDate {
+                                year: Some(y),
+                                ..Default::default()
+                            },
+                            false,
+                            Some(p),
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    // "2016, nov", "2016 June"
+    if let Some((y, k)) = cx.year_at(i, false) {
+        let k2 = if toks.get(k).is_some_and(|c| c.is_punct(",")) {
+            k + 1
+        } else {
+            k
+        };
+        if let Some((m, e)) = month_at(toks, k2) {
+            if cx.day_at(e).is_none() {
+                let stated = StatedDate {
+                    year: Some(y),
+                    month: Some(m),
+                    ..Default::default()
+                };
+                return Some(span(i, e, mention(stated, false, month_period(y, m))));
+            }
+        }
+    }
+    // "the week of the 18th", "the week starting February 4", "w/c Feb 4"
+    {
+        let j = if w == "the" { i + 1 } else { i };
+        let mut k = None;
+        if toks.get(j).is_some_and(|t| t.is_word("week")) {
+            let n = toks.get(j + 1).map(|t| t.lower.as_str());
+            if matches!(n, Some("of" | "commencing" | "starting" | "beginning")) {
+                let mut kk = j + 2;
+                if toks.get(kk).is_some_and(|t| t.is_word("on")) {
+                    kk += 1;
+                }
+                k = Some(kk);
+            }
+        } else if words_at(toks, i, &["w", "/", "c"]) {
+            k = Some(i + 3);
+        }
+        if let Some(k) = k {
+            if let Some(d) = day_at_any(cx, k) {
+                let p = d.mention.period.and_then(|p| week_period(p.start));
+                return Some(span(i, d.t1, mention(d.mention.stated, true, p)));
+            }
+        }
+    }
+    // "for 3 days from today", "a week starting tomorrow", "2 weeks starting May 20th"
+    {
+        let j = if w == "for" { i + 1 } else { i };
+        if let Some(dur) = cx.dur_at.get(j).copied().flatten() {
+            let mut k = dur.t1;
+            if toks.get(k).is_some_and(|c| c.is_punct(",")) {
+                k += 1;
+            }
+            // "for 3 days from today"; without "for", "two days from
+            // tomorrow" is a day, handled in `relative`.
+            let starts = match toks.get(k).map(|t| t.lower.as_str()) {
+                Some("from") if w == "for" => Some(k + 1),
+                Some("starting" | "beginning") => {
+                    let k = k + 1;
+                    Some(
+                        if toks
+                            .get(k)
+                            .is_some_and(|t| t.is_word("from") || t.is_word("on"))
+                        {
+                            k + 1
+                        } else {
+                            k
+                        },
+                    )
+                }
+                _ => None,
+            };
+            if let Some(d) = starts.and_then(|k| day_at_any(cx, k)) {
+                let p = d.mention.period.and_then(|p| {
+                    let end = shift_days(apply_parts(p.start, &dur.parts, 1)?, -1)?;
+                    Some(Period {
+                        start: p.start,
+                        end,
+                        granularity: Granularity::Day,
+                    })
+                });
+                return Some(span(i, d.t1, mention(d.mention.stated, true, p)));
+            }
+        }
+    }
+    // "week 10": ISO week of the reference year.
+    if w == "week" {
+        if let Some(n) = toks
+            .get(i + 1)
+            .filter(|n| n.kind == TokKind::Num && n.plain_digits && (1.0..=53.0).contains(&n.value))
+        {
+            let p = r
+                .and_then(|d| NaiveDate::from_isoywd_opt(d.year(), n.value as u32, Weekday::Mon))
+                .and_then(week_from);
+            return rel(i, i + 2, p);
+        }
+    }
+    // "the week after next", "the weekend after the next"
+    {
+        let j = if w == "the" { i + 1 } else { i };
+        let unit = toks.get(j).map(|t| t.lower.as_str());
+        if matches!(unit, Some("week" | "weekend" | "month" | "year"))
+            && toks.get(j + 1).is_some_and(|t| t.is_word("after"))
+        {
+            let k = if toks.get(j + 2).is_some_and(|t| t.is_word("the")) {
+                j + 3
+            } else {
+                j + 2
+            };
+            if toks.get(k).is_some_and(|t| t.is_word("next")) {
+                let p = r.and_then(|d| match unit {
+                    Some("week") => shift_days(d, 14).and_then(week_period),
+                    Some("weekend") => shift_days(d, 14).and_then(week_period).map(weekend),
+                    Some("month") => shift_months(ymd(d.year(), d.month(), 1)?, 2)
+                        .and_then(|x| month_period(x.year(), x.month())),
+                    _ => year_period(d.year() + 2),
+                });
+                return rel(i, k + 1, p);
+            }
+        }
+        // "the weekend", "this weekend", "that weekend", "weekend"
+        let j = if matches!(w, "the" | "this" | "that" | "my") {
+            i + 1
+        } else {
+            i
+        };
+        if toks.get(j).is_some_and(|t| t.is_word("weekend")) {
+            return rel(i, j + 1, r.and_then(week_period).map(weekend));
+        }
+    }
+    // "next 3 days", "the past 2 decades", "within 5 days", "4 weeks in the future"
+    let mut j = i;
+    let mut kind = None;
+    if w == "within" {
+        j += 1;
+        if toks.get(j).is_some_and(|t| t.is_word("the")) {
+            j += 1;
+        }
+        if toks.get(j).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "next" | "upcoming" | "coming" | "following"
+            )
+        }) {
+            j += 1;
+        }
+        kind = Some(0);
+    } else {
+        if w == "the" {
+            j += 1;
+        }
+        match toks.get(j).map(|t| t.lower.as_str()) {
+            Some("next" | "coming" | "upcoming" | "following") => kind = Some(1),
+            Some("past" | "last" | "previous" | "preceding") => kind = Some(-1),
+            _ => {}
+        }
+        if kind.is_some() {
+            j += 1;
+        }
+    }
+    let (kind, d, e) = match kind {
+        Some(k) => {
+            let d = cx.dur_at.get(j).copied().flatten()?;
+            (k, d, d.t1)
+        }
+        None => {
+            let d = cx.dur_at.get(i).copied().flatten()?;
+            if !words_at(toks, d.t1, &["in", "the", "future"]) {
+                return None;
+            }
+            (1, d, d.t1 + 3)
+        }
+    };
+    let decades: Option<i64> = d
+        .parts
+        .iter()
+        .all(|(_, u)| (*u - 10.0 * YEAR).abs() < 1.0)
+        .then(|| {
+            d.parts
+                .iter()
+                .fold(0i64, |acc, (c, _)| acc.saturating_add(*c as i64))
+        });
+    let p = r.and_then(|rd| {
+        if let Some(n) = decades.filter(|_| kind != 0) {
+            let d0 = rd.year() - rd.year().rem_euclid(10);
+            // Beyond a millennium no calendar date is meant.
+            let n = n.clamp(0, 100) as i32;
+            return if kind < 0 {
+                years_period(d0 - 10 * n, d0 - 1, Granularity::Decade)
+            } else {
+                years_period(d0 + 10, d0 + 10 * n + 9, Granularity::Decade)
+            };
+        }
+        let (start, end) = match kind {
+            -1 => (apply_parts(rd, &d.parts, -1)?, shift_days(rd, -1)?),
+            1 => (shift_days(rd, 1)?, apply_parts(rd, &d.parts, 1)?),
+            _ => (rd, shift_days(apply_parts(rd, &d.parts, 1)?, -1)?),
+        };
+        Some(Period {
+            start,
+            end,
+            granularity: Granularity::Day,
+        })
+    });
+    rel(i, e, p)
+}
+
+fn weekend(w: Period) -> Period {
+    Period {
+        start: w.start + Days::new(5),
+        end: w.end,
+        granularity: Granularity::Day,
+    }
+}
+
+/// Quarter (`per` = 3) or half (`per` = 6) number `n` of year `y`.
+fn quarter(y: i32, n: u32, per: u32) -> Option<Period> {
+    if n == 0 || n.checked_mul(per).is_none_or(|x| x > 12) {
+        return None;
+    }
+    let s = ymd(y, (n - 1) * per + 1, 1)?;
+    let end = s.checked_add_months(Months::new(per))?.pred_opt()?;
+    Some(Period {
+        start: s,
+        end,
+        granularity: Granularity::Month,
+    })
+}
+
+/// Days of one month: "September 3-5", "3–5 September 2025", "from 4 to 22
+/// January, 1995", "between 3 and 12 of Sept". Inclusive of the last day.
+fn day_range(cx: &Ctx, i: usize) -> Option<DateSpan> {
+    let toks = cx.toks;
+    let opener = toks
+        .get(i)
+        .is_some_and(|t| t.is_word("from") || t.is_word("between"));
+    let j = if opener { i + 1 } else { i };
+    let is_sep = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.is_dash()
+                || matches!(t.lower.as_str(), "to" | "through" | "until" | "till")
+                || (opener && t.is_word("and"))
+        })
+    };
+    // Month first.
+    let (m, d1, d2, mut e) = if let Some((m, k)) = month_at(toks, j) {
+        let (d1, e1) = cx.day_at(k)?;
+        if !is_sep(e1) {
+            return None;
+        }
+        let (d2, e2) = cx.day_at(e1 + 1)?;
+        if month_at(toks, e2).is_some() {
+            return None;
+        }
+        (m, d1, d2, e2)
+    } else {
+        let (d1, e1) = cx.day_at(j)?;
+        if !is_sep(e1) {
+            return None;
+        }
+        let (d2, mut e2) = cx.day_at(e1 + 1)?;
+        if toks.get(e2).is_some_and(|t| t.is_word("of")) {
+            e2 += 1;
+        }
+        let (m, e3) = month_at(toks, e2)?;
+        (m, d1, d2, e3)
+    };
+    if d2 <= d1 {
+        return None;
+    }
+    let mut k = e;
+    if toks.get(k).is_some_and(|c| c.is_punct(",")) {
+        k += 1;
+    }
+    let year = cx.year_at(k, false).map(|(y, e2)| {
+        e = e2;
+        y
+    });
+    let y = match year {
+        Some(y) => Some(y),
+        None => cx.resolve_md(m, d1, i).map(|p| p.start.year()),
+    };
+    let period = y.and_then(|y| {
+        Some(Period {
+            start: ymd(y, m, d1)?,
+            end: ymd(y, m, d2)?,
+            granularity: Granularity::Day,
+        })
+    });
+    let stated = StatedDate {
+        year,
+        month: Some(m),
+        ..Default::default()
+    };
+    Some(span(i, e, mention(stated, false, period)))
+}
+
+/// A single day at `k`, from any of the day-level recognizers.
+fn day_at_any(cx: &Ctx, k: usize) -> Option<DateSpan> {
+    absolute(cx, k)
+        .or_else(|| numeric(cx, k))
+        .or_else(|| relative(cx, k))
+        .or_else(|| bare_day_any(cx, k))
+        .filter(|d| {
+            d.mention
+                .period
+                .is_none_or(|p| p.granularity == Granularity::Day)
+        })
+}
+
+/// "the 18th" anywhere (after a frame word the noun check is not needed).
+fn bare_day_any(cx: &Ctx, i: usize) -> Option<DateSpan> {
+    let j = if cx.toks.get(i)?.is_word("the") {
+        i + 1
+    } else {
+        i
+    };
+    let (d, e) = cx.day_at(j)?;
+    let stated = StatedDate {
+        day: Some(d),
+        ..Default::default()
+    };
+    Some(span(i, e, mention(stated, true, cx.resolve_day(d, i))))
 }
 
 #[cfg(test)]
@@ -1471,6 +2311,48 @@ mod tests {
                 "eight decades ago",
                 "1945-09-03",
                 "1945-09-03",
+            ),
+            (
+                "between 2019 and 2021",
+                None,
+                "between 2019 and 2021",
+                "2019-01-01",
+                "2021-12-31",
+            ),
+            (
+                "in 2014-2018",
+                None,
+                "2014-2018",
+                "2014-01-01",
+                "2018-12-31",
+            ),
+            (
+                "in early 2019",
+                None,
+                "early 2019",
+                "2019-01-01",
+                "2019-06-30",
+            ),
+            (
+                "the first half of 2025",
+                None,
+                "the first half of 2025",
+                "2025-01-01",
+                "2025-06-30",
+            ),
+            (
+                "in the past two weeks",
+                Some("2025-09-03"),
+                "the past two weeks",
+                "2025-08-20",
+                "2025-09-02",
+            ),
+            (
+                "the first Friday of next month",
+                Some("2025-09-03"),
+                "the first Friday of next month",
+                "2025-10-03",
+                "2025-10-03",
             ),
             // Past tense: the Wednesday on or before the reference (a Friday).
             (

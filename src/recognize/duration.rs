@@ -26,18 +26,15 @@ pub(crate) const WEEK: f64 = 7.0 * DAY;
 pub(crate) const MONTH: f64 = 30.0 * DAY;
 pub(crate) const YEAR: f64 = 365.0 * DAY;
 
-/// Seconds in one unit named by `w`. `glued` is true when the word touches
-/// the digits before it ("3h"): one-letter units are accepted only then or
-/// right after digits.
+/// Seconds in one unit named by `w`. The one-letter "h" counts only right
+/// after digits ("3h", "3 h"); "s" and "d" are never units ("the 1990s").
 pub(crate) fn unit_seconds(w: &str, after_digits: bool) -> Option<f64> {
     Some(match w {
         "second" | "seconds" | "sec" | "secs" => 1.0,
-        "s" if after_digits => 1.0,
         "minute" | "minutes" | "min" | "mins" => MINUTE,
         "hour" | "hours" | "hr" | "hrs" => HOUR,
         "h" if after_digits => HOUR,
         "day" | "days" => DAY,
-        "d" if after_digits => DAY,
         "week" | "weeks" | "wk" | "wks" => WEEK,
         "fortnight" | "fortnights" => 2.0 * WEEK,
         "month" | "months" | "mo" | "mos" => MONTH,
@@ -394,6 +391,8 @@ mod tests {
             "3 m",
             "all of them",
             "a",
+            "the 1990s",
+            "the 70s",
         ] {
             assert!(durations(text).is_empty(), "{text}: {:?}", durations(text));
         }

@@ -129,6 +129,12 @@ pub struct Recognizer {
     tokenizer: token::Tokenizer,
 }
 
+// One recognizer is built per run and shared by worker threads.
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Recognizer>();
+};
+
 impl Default for Recognizer {
     fn default() -> Self {
         Self::new()
@@ -152,7 +158,12 @@ impl Recognizer {
         let durs = duration::find_durations(&toks, &nums);
         let dates = date::find_dates(&toks, &nums, &durs, reference);
         let mut out = Vec::with_capacity(nums.len() + ranges.len() + durs.len() + dates.len());
-        for n in nums.iter().filter(|n| n.emit && n.value.is_finite()) {
+        let ratios = number::ratios(&toks, &nums);
+        for n in nums
+            .iter()
+            .chain(&ratios)
+            .filter(|n| n.emit && n.value.is_finite())
+        {
             out.push(Mention {
                 start: n.start,
                 end: n.end,

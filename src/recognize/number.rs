@@ -158,6 +158,9 @@ type AndMark = (f64, Option<Good>);
 /// Parse the longest number starting at token `i`.
 pub(crate) fn parse_at(toks: &[Tok], i: usize) -> Option<NumSpan> {
     let t = toks.get(i)?;
+    if let Some(f) = vulgar(&t.lower) {
+        return Some(mk(toks, i, i + 1, f, NumberKind::Fraction, false));
+    }
     // A sign: "-5", "- 10 k", "minus five", "negative one". A dash between two
     // numbers ("1000-5000", "+1-222") is a separator, not a sign.
     let (neg, j0) = if t.is_dash() || t.lower == "−" {
@@ -248,6 +251,14 @@ fn parse_digits(toks: &[Tok], i: usize) -> Option<NumSpan> {
         }
     }
     let mut emit = !glued_to_word;
+    // "2½"
+    if let Some(f) = toks
+        .get(j)
+        .filter(|n| n.glued_left)
+        .and_then(|n| vulgar(&n.lower))
+    {
+        return Some(mk(toks, i, j + 1, v + f, NumberKind::Fraction, false));
+    }
     if let Some(n) = toks.get(j) {
         if n.kind == TokKind::Word {
             let currency = i > 0 && is_currency(&toks[i - 1]);
@@ -287,6 +298,61 @@ fn parse_digits(toks: &[Tok], i: usize) -> Option<NumSpan> {
     let mut span = mk(toks, i, j, v, int_or_decimal(v, t.decimal), false);
     span.emit = emit;
     Some(span)
+}
+
+/// Unicode vulgar fractions.
+fn vulgar(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+/// "one in five", "2 out of 5": a ratio, reported as a fraction *besides*
+/// its two numbers (they stay mentions of their own). Only a smaller number
+/// of a larger one: "12 out of 10" is two counts.
+pub(crate) fn ratios(toks: &[Tok], nums: &[NumSpan]) -> Vec<NumSpan> {
+    let mut out = Vec::new();
+    for w in nums.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if !a.emit || !b.emit || a.kind != NumberKind::Integer || b.kind != NumberKind::Integer {
+            continue;
+        }
+        let gap = &toks[a.t1.min(b.t0)..b.t0];
+        let joined = matches!(gap, [o, f] if o.is_word("out") && f.is_word("of"))
+            || matches!(gap, [x] if x.is_word("in"));
+        // "3 in 10 years" is a count and a period, not a ratio.
+        let unit_follows = toks
+            .get(b.t1)
+            .is_some_and(|u| super::duration::unit_seconds(&u.lower, false).is_some());
+        if joined && !unit_follows && a.value > 0.0 && a.value < b.value {
+            out.push(NumSpan {
+                t0: a.t0,
+                t1: b.t1,
+                start: a.start,
+                end: b.end,
+                value: a.value / b.value,
+                kind: NumberKind::Fraction,
+                emit: true,
+                words: a.words || b.words,
+            });
+        }
+    }
+    out
 }
 
 /// Tokens that carry their original spelling for case-sensitive suffixes.
@@ -344,13 +410,27 @@ fn parse_words(toks: &[Tok], i: usize, atom: Option<(usize, f64)>) -> Option<Num
     // Special openings.
     if atom.is_none() {
         let t = &toks[i];
-        if t.is_word("half") {
-            if toks.get(i + 1).is_some_and(is_a)
-                && toks.get(i + 2).is_some_and(|d| d.is_word("dozen"))
-            {
-                return Some(mk(toks, i, i + 3, 6.0, NumberKind::Integer, true));
+        if t.is_word("half") || t.is_word("quarter") {
+            let f = if t.is_word("half") { 0.5 } else { 0.25 };
+            // "half a million", "quarter million", "half a dozen"
+            let k = if toks.get(i + 1).is_some_and(is_a) {
+                i + 2
+            } else {
+                i + 1
+            };
+            match toks.get(k).and_then(word_of) {
+                Some(NumWord::Scale(sc)) => {
+                    return Some(mk(toks, i, k + 1, f * sc, NumberKind::Integer, true));
+                }
+                Some(NumWord::Dozen) => {
+                    return Some(mk(toks, i, k + 1, f * 12.0, NumberKind::Integer, true));
+                }
+                _ => {}
             }
-            return Some(mk(toks, i, i + 1, 0.5, NumberKind::Fraction, true));
+            if t.is_word("half") {
+                return Some(mk(toks, i, i + 1, 0.5, NumberKind::Fraction, true));
+            }
+            return None;
         }
     }
     let mut total = 0.0_f64;
@@ -363,6 +443,8 @@ fn parse_words(toks: &[Tok], i: usize, atom: Option<(usize, f64)>) -> Option<Num
     // (value before the last "and", the good state before it)
     let mut and_mark: Option<AndMark> = None;
     let mut has_atom = false;
+    // The scale just before the last "and": "two million and a half" is 2.5 million.
+    let mut and_scale: Option<f64> = None;
     if let Some((_, v)) = atom {
         cur = v;
         small = v;
@@ -375,12 +457,19 @@ fn parse_words(toks: &[Tok], i: usize, atom: Option<(usize, f64)>) -> Option<Num
         let t = &toks[j];
         if t.is_dash() {
             // Only "twenty-one", "fifty - two".
+            let next = toks.get(j + 1);
             let ok = last == Last::Tens
-                && toks.get(j + 1).is_some_and(|n| {
+                && next.is_some_and(|n| {
                     matches!(word_of(n), Some(NumWord::Unit(_)))
                         || ordinal_word(&n.lower).is_some_and(|v| v < 10.0)
                         || denominator(&n.lower).is_some()
-                });
+                })
+                // "one-eighth", "five - eighths"
+                || matches!(last, Last::Unit | Last::Teen)
+                    && !has_atom
+                    && next.is_some_and(|n| {
+                        denominator(&n.lower).is_some_and(|(_, plural)| plural || cur == 1.0)
+                    });
             if ok {
                 j += 1;
                 continue;
@@ -541,6 +630,7 @@ fn parse_words(toks: &[Tok], i: usize, atom: Option<(usize, f64)>) -> Option<Num
                 break;
             }
             and_mark = Some((total + cur, good));
+            and_scale = (last == Last::Scale).then_some(last_scale);
             seg_hundred = seg_hundred && last != Last::Scale;
             last = Last::And;
             j += 1;
@@ -567,7 +657,7 @@ fn parse_words(toks: &[Tok], i: usize, atom: Option<(usize, f64)>) -> Option<Num
             let base = and_mark.map_or(0.0, |m| m.0);
             let whole = total + cur;
             let numer = if last == Last::A { 1.0 } else { whole - base };
-            let is_fraction = !has_atom
+            let is_fraction = (!has_atom || and_scale.is_some())
                 && match last {
                     Last::A => !plural || d > 0.0,
                     Last::Unit | Last::Teen | Last::Tens | Last::Hundred | Last::Scale => {
@@ -582,7 +672,8 @@ fn parse_words(toks: &[Tok], i: usize, atom: Option<(usize, f64)>) -> Option<Num
                     base
                 };
                 j += 1;
-                good = Some((j, base + numer / d, NumberKind::Fraction));
+                let mult = and_scale.unwrap_or(1.0);
+                good = Some((j, base + numer / d * mult, NumberKind::Fraction));
                 break;
             }
         }
@@ -615,7 +706,22 @@ fn parse_words(toks: &[Tok], i: usize, atom: Option<(usize, f64)>) -> Option<Num
         }
         break;
     }
-    let (t1, value, kind) = good?;
+    let (mut t1, mut value, mut kind) = good?;
+    // "five and a half million", "two thirds of a million"
+    if kind == NumberKind::Fraction && value < 1000.0 {
+        let k = if toks.get(t1).is_some_and(|o| o.is_word("of"))
+            && toks.get(t1 + 1).is_some_and(is_a)
+        {
+            t1 + 2
+        } else {
+            t1
+        };
+        if let Some(NumWord::Scale(sc)) = toks.get(k).and_then(word_of) {
+            t1 = k + 1;
+            value *= sc;
+            kind = int_or_decimal(value, false);
+        }
+    }
     if t1 <= t0 {
         return None;
     }

@@ -294,6 +294,21 @@ fn prefix_at(toks: &[Tok], t0: usize) -> Option<(usize, Q)> {
 }
 
 fn postfix_at(toks: &[Tok], t1: usize) -> Option<(usize, Q)> {
+    // "equal to 5000 or less than 6000": two ranges, not a postfix.
+    for c in [
+        ["or", "less", "than"],
+        ["or", "more", "than"],
+        ["or", "greater", "than"],
+        ["or", "fewer", "than"],
+    ] {
+        if words_at(toks, t1, &c)
+            && toks.get(t1 + 3).is_some_and(|n| {
+                n.kind == TokKind::Num || super::words::num_word(&n.lower).is_some()
+            })
+        {
+            return None;
+        }
+    }
     for (phrase, q) in POSTFIX {
         if words_at(toks, t1, phrase) {
             let mut e = t1 + phrase.len();
@@ -360,10 +375,9 @@ pub(crate) fn find_ranges(toks: &[Tok], nums: &[NumSpan]) -> Vec<RangeSpan> {
             if joined {
                 if let Some(m) = num_at(n.t1 + 1) {
                     let lo_val = n.value;
-                    if lo_val < m.value
-                        && (n.kind == super::NumberKind::Ordinal)
-                            == (m.kind == super::NumberKind::Ordinal)
-                    {
+                    // Both ends of one kind: "12 percent to 1.2 million"
+                    // is a change, not a range.
+                    if lo_val < m.value && same_kind(n.kind, m.kind) {
                         let t0 = if between || from {
                             n.t0 - if toks[n.t0 - 1].is_word("the") { 2 } else { 1 }
                         } else {
@@ -459,6 +473,16 @@ pub(crate) fn find_ranges(toks: &[Tok], nums: &[NumSpan]) -> Vec<RangeSpan> {
     }
     vague(toks, &mut out);
     out
+}
+
+fn same_kind(a: super::NumberKind, b: super::NumberKind) -> bool {
+    use super::NumberKind::*;
+    let class = |k| match k {
+        Ordinal => 0,
+        Percent => 1,
+        _ => 2,
+    };
+    class(a) == class(b)
 }
 
 /// "1-222-2222": a chain of dashes is a phone number or code, not a range.
@@ -657,6 +681,7 @@ mod tests {
             "26 leaders",
             "10,000 troops",
             "more than ever",
+            "Sales rose 12 percent to 1.2 million",
         ] {
             assert!(ranges(text).is_empty(), "{text}: {:?}", ranges(text));
         }

@@ -91,7 +91,15 @@ impl Tokenizer {
             }
             let glued_left = last_end == pos;
             let next_is_digit = bytes.get(pos + 1).is_some_and(|b| b.is_ascii_digit());
-            if c.is_ascii_digit() || (c == '.' && next_is_digit && !prev_is_digit(bytes, pos)) {
+            // ".25" is a number, but not the dot in "september.16th".
+            let leading_dot = c == '.'
+                && next_is_digit
+                && !prev_is_digit(bytes, pos)
+                && !text[..pos]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
+            if c.is_ascii_digit() || leading_dot {
                 let (len, kind, value, decimal, plain) = self.number_at(text, pos);
                 toks.push(Tok {
                     start: pos,
@@ -191,7 +199,9 @@ impl Tokenizer {
             let after = &text[pos + m.end()..];
             let before_is_list = pos >= 2
                 && bytes[pos - 1] == b','
-                && bytes.get(pos - 2).is_some_and(|b| b.is_ascii_digit());
+                && bytes.get(pos - 2).is_some_and(|b| b.is_ascii_digit())
+                // "08/12,15": a date with a two-digit year, not 12.15.
+                || pos >= 1 && bytes[pos - 1] == b'/';
             let after_is_list = after.starts_with(',')
                 && after.as_bytes().get(1).is_some_and(|b| b.is_ascii_digit());
             if !next_digit(m.end()) && !before_is_list && !after_is_list {

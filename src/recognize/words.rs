@@ -60,7 +60,7 @@ pub(crate) fn num_word(w: &str) -> Option<NumWord> {
         "trillion" => Scale(1e12),
         "lakh" | "lakhs" | "lac" => Scale(1e5),
         "crore" | "crores" => Scale(1e7),
-        "dozen" | "dozens" => Dozen,
+        "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs" => Dozen,
         _ => return None,
     })
 }

@@ -4,12 +4,23 @@
 //! other format renders from it, so no format knows something the JSON
 //! does not.
 
+pub mod facts;
+#[cfg(test)]
+pub(crate) mod fixtures;
+pub mod github;
+pub mod html;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod text;
+pub mod yaml;
 
 use std::io::Write;
+use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
 
 use crate::corpus::SourceSummary;
 use crate::facts::Fact;
@@ -55,6 +66,10 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings hidden by inline `factlint-disable` comments.
+    pub suppressed: usize,
+    /// Findings hidden because the `--baseline` file lists them.
+    pub baselined: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -78,9 +93,13 @@ impl Report {
     }
 
     /// Recomputes the summary from the bundles (after filtering findings).
+    /// The `suppressed` and `baselined` counters describe findings that are
+    /// no longer in the bundles, so they are carried over, not recounted.
     pub fn summarize(&self) -> Summary {
         let mut s = Summary {
             bundles: self.bundles.len(),
+            suppressed: self.summary.suppressed,
+            baselined: self.summary.baselined,
             ..Summary::default()
         };
         for b in &self.bundles {
@@ -136,12 +155,31 @@ pub struct RuleMeta {
     pub pack: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Human-readable report, grouped by verdict.
     Text,
     /// The versioned JSON contract (docs/report.schema.json).
     Json,
+    /// The same data as JSON, as YAML.
+    Yaml,
+    /// One self-contained HTML page for editors (claim matrix, findings).
+    Html,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML: one testcase per rule per bundle.
+    Junit,
+}
+
+impl Format {
+    /// Whether the format is meant for people at a terminal; only those may
+    /// carry colour.
+    pub fn is_terminal_format(self) -> bool {
+        matches!(self, Format::Text)
+    }
 }
 
 pub fn render(
@@ -153,5 +191,215 @@ pub fn render(
     match format {
         Format::Text => text::render(report, ctx, out),
         Format::Json => json::render(report, out),
+        Format::Yaml => yaml::render(report, out),
+        Format::Html => html::render(report, ctx, out),
+        Format::Sarif => sarif::render(report, ctx, out),
+        Format::Github => github::render(report, out),
+        Format::Junit => junit::render(report, ctx, out),
+    }
+}
+
+/// Writes `bytes` to `path` so that readers see the old file or the new
+/// one, never a half-written one: a temporary file in the same directory
+/// (same filesystem, so the rename is atomic), synced, then renamed over
+/// the target. Used for `--output` and baselines.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = temp_path_beside(path)?;
+    let result = write_and_sync(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e)));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Like [`write_atomically`], but refuses to replace an existing file, even
+/// one created by someone else between our check and our write: the final
+/// step is a hard link, which fails if the name exists.
+pub fn write_new_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    if path.exists() {
+        return Err(Error::Usage(format!(
+            "{}: already exists; not overwriting it",
+            path.display()
+        )));
+    }
+    let tmp = temp_path_beside(path)?;
+    let result = write_and_sync(&tmp, bytes).and_then(|()| match std::fs::hard_link(&tmp, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::Usage(format!(
+            "{}: already exists; not overwriting it",
+            path.display()
+        ))),
+        // Filesystems without hard links: fall back to a rename, having
+        // checked for the file above.
+        Err(_) => std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e)),
+    });
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
+fn temp_path_beside(path: &Path) -> Result<std::path::PathBuf> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    Ok(dir.join(format!(
+        ".{}.{}.{n}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    )))
+}
+
+fn write_and_sync(tmp: &Path, bytes: &[u8]) -> Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(tmp)
+        .map_err(|e| Error::io(tmp, e))?;
+    f.write_all(bytes).map_err(|e| Error::io(tmp, e))?;
+    f.sync_all().map_err(|e| Error::io(tmp, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_atomically_replaces_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        std::fs::write(&path, "old").unwrap();
+        write_atomically(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "temp file left behind: {names:?}");
+    }
+
+    #[test]
+    fn write_atomically_names_a_missing_directory() {
+        let err = write_atomically(Path::new("/no/such/dir/out.json"), b"x").unwrap_err();
+        assert!(err.to_string().contains("/no/such/dir"), "{err}");
+    }
+
+    #[test]
+    fn write_new_atomically_refuses_to_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("factlint.yaml");
+        write_new_atomically(&path, b"first").unwrap();
+        let err = write_new_atomically(&path, b"second").unwrap_err();
+        assert!(err.to_string().contains("already exists"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    fn report_schema() -> serde_json::Value {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json");
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// The sample report plus one fact of every kind, with a finding, so
+    /// every value shape and optional field is exercised.
+    fn every_kind_report() -> Report {
+        use crate::facts::*;
+        use std::collections::BTreeSet;
+        let mut b = fixtures::sample_bundle();
+        let values = [
+            FactValue::Duration(DurationFact {
+                min_seconds: 4200.0,
+                max_seconds: 4200.0,
+                approximate: false,
+            }),
+            FactValue::Attendance(AttendanceValue {
+                person: "kim-jong-un".into(),
+                presence: Presence::Present,
+            }),
+            FactValue::Anniversary(AnniversaryValue {
+                ordinal: 80,
+                of_year: Some(1945),
+                year: Some(2025),
+            }),
+            FactValue::First(FirstValue {
+                what: "foreign-trip".into(),
+                debut: false,
+                since_year: Some(2019),
+            }),
+            FactValue::Treaty(TreatyValue {
+                parties: BTreeSet::from(["a".to_string(), "b".to_string()]),
+                year: None,
+            }),
+            FactValue::Role(RoleValue {
+                person: "joe-biden".into(),
+                office: "us-president".into(),
+                as_of: Some("2025-09-03".into()),
+            }),
+            FactValue::Precedent(PrecedentValue {
+                last_year: Some(1959),
+                gap_years: Some(66),
+                unprecedented: false,
+                inferred: vec!["last_year".into()],
+            }),
+        ];
+        for (i, v) in values.into_iter().enumerate() {
+            let mut f = fixtures::fact("000_aaaa", 10 + i, "k", Some("s"), v, "w", "a w b", 20 + i);
+            f.modality = Modality::Expected;
+            b.findings.push(fixtures::finding(
+                "r",
+                Severity::Error,
+                Verdict::Internal,
+                &[&f],
+                "m",
+            ));
+            b.facts.push(f);
+        }
+        b.sources[1].published = chrono::NaiveDate::from_ymd_opt(2025, 9, 4);
+        let mut r = Report::new(vec![b]);
+        r.summary.suppressed = 1;
+        r
+    }
+
+    #[test]
+    fn report_validates_against_the_published_schema() {
+        let schema = report_schema();
+        let doc = serde_json::to_value(every_kind_report()).unwrap();
+        let errors = fixtures::schema_errors(&schema, &doc);
+        assert!(errors.is_empty(), "{errors:#?}");
+        let empty = serde_json::to_value(Report::new(vec![])).unwrap();
+        assert!(fixtures::schema_accepts(&schema, &empty));
+    }
+
+    #[test]
+    fn report_schema_rejects_what_the_contract_does_not_allow() {
+        let schema = report_schema();
+        let doc = serde_json::to_value(every_kind_report()).unwrap();
+        let mut bad = doc.clone();
+        bad["bundles"][0]["findings"][0]["verdict"] = "maybe".into();
+        assert!(!fixtures::schema_accepts(&schema, &bad));
+        // An undocumented field: the schema must be updated with the model.
+        let mut bad = doc.clone();
+        bad["bundles"][0]["facts"][0]["confidence"] = 1.into();
+        assert!(!fixtures::schema_accepts(&schema, &bad));
+        // A date fact carrying a count value.
+        let mut bad = doc.clone();
+        bad["bundles"][0]["facts"][0]["value"] =
+            serde_json::json!({"min": 1, "max": 1, "approximate": false});
+        assert!(!fixtures::schema_accepts(&schema, &bad));
+        let mut bad = doc;
+        bad["summary"].as_object_mut().unwrap().remove("baselined");
+        assert!(!fixtures::schema_accepts(&schema, &bad));
+    }
+
+    #[test]
+    fn summarize_keeps_suppressed_and_baselined_counts() {
+        let mut r = Report::new(vec![]);
+        r.summary.suppressed = 2;
+        r.summary.baselined = 3;
+        let s = r.summarize();
+        assert_eq!((s.suppressed, s.baselined), (2, 3));
     }
 }

@@ -47,11 +47,25 @@ pub fn render(report: &Report, ctx: &RenderContext, out: &mut dyn Write) -> std:
     let p = Paint { on: ctx.color };
     for bundle in &report.bundles {
         render_bundle(bundle, ctx, &p, out)?;
+        // In corpus mode each bundle ends with its own tally; the last line
+        // stays the total.
+        if report.bundles.len() > 1 && !ctx.quiet {
+            writeln!(out, "{}\n", bundle_tally(bundle))?;
+        }
     }
     let s = &report.summary;
+    // Hidden findings are named only when there are some, so the usual
+    // line stays short.
+    let mut hidden = String::new();
+    if s.suppressed > 0 {
+        hidden.push_str(&format!("; {} suppressed", s.suppressed));
+    }
+    if s.baselined > 0 {
+        hidden.push_str(&format!("; {} baselined", s.baselined));
+    }
     writeln!(
         out,
-        "{} bundle{}, {} sources, {} facts: {} conflicts, {} internal, {} reference, {} agreements, {} single-source ({} errors, {} warnings)",
+        "{} bundle{}, {} sources, {} facts: {} conflicts, {} internal, {} reference, {} agreements, {} single-source ({} errors, {} warnings){hidden}",
         s.bundles,
         if s.bundles == 1 { "" } else { "s" },
         s.sources,
@@ -63,6 +77,22 @@ pub fn render(report: &Report, ctx: &RenderContext, out: &mut dyn Write) -> std:
         s.single_source,
         s.errors,
         s.warnings
+    )
+}
+
+/// One line: the bundle's name and its findings by verdict.
+fn bundle_tally(b: &BundleReport) -> String {
+    let count = |v: Verdict| b.findings.iter().filter(|f| f.verdict == v).count();
+    format!(
+        "{}: {} sources, {} facts: {} conflicts, {} internal, {} reference, {} agreements, {} single-source",
+        b.name,
+        b.sources.len(),
+        b.facts.len(),
+        count(Verdict::Conflict),
+        count(Verdict::Internal),
+        count(Verdict::Reference),
+        count(Verdict::Agree),
+        count(Verdict::SingleSource)
     )
 }
 

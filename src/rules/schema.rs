@@ -87,7 +87,14 @@ impl CheckKind {
     /// Placeholders the check fills in `message`, beyond the common ones.
     fn own_placeholders(self) -> &'static [&'static str] {
         match self {
-            CheckKind::Exclusive => &["a_sources", "b_sources", "a_values", "b_values"],
+            CheckKind::Exclusive => &[
+                "a_sources",
+                "b_sources",
+                "a_values",
+                "b_values",
+                "a_s",
+                "b_s",
+            ],
             CheckKind::Arithmetic | CheckKind::Calendar | CheckKind::Reference => &["detail"],
             CheckKind::Agree | CheckKind::SingleSource | CheckKind::QuoteDrift => &[],
         }
@@ -465,4 +472,44 @@ pub struct RuleDef {
     pub example: Option<Example>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// Names a check's source fills with `Vars::set("name", …)`.
+    fn set_calls(src: &str) -> BTreeSet<String> {
+        let re = Regex::new(r#"\.set\(\s*"([a-z_]+)""#).unwrap();
+        re.captures_iter(src).map(|c| c[1].to_string()).collect()
+    }
+
+    /// The loader rejects placeholders a check does not fill, so the list
+    /// must follow the checks: this reads their source.
+    #[test]
+    fn placeholders_are_what_the_checks_fill() {
+        let common = set_calls(include_str!("checks/mod.rs"));
+        let sources = [
+            (CheckKind::Agree, include_str!("checks/agree.rs")),
+            (CheckKind::Arithmetic, include_str!("checks/arithmetic.rs")),
+            (CheckKind::Calendar, include_str!("checks/calendar.rs")),
+            (CheckKind::Exclusive, include_str!("checks/exclusive.rs")),
+            (CheckKind::Reference, include_str!("checks/reference.rs")),
+            (
+                CheckKind::SingleSource,
+                include_str!("checks/single_source.rs"),
+            ),
+            (CheckKind::QuoteDrift, include_str!("checks/quote_drift.rs")),
+        ];
+        assert_eq!(sources.len(), CheckKind::ALL.len());
+        for (check, src) in sources {
+            let mut filled = common.clone();
+            filled.extend(set_calls(src));
+            let listed: BTreeSet<String> =
+                check.placeholders().iter().map(|p| p.to_string()).collect();
+            assert_eq!(filled, listed, "{}", check.as_str());
+        }
+    }
 }

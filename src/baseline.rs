@@ -1,0 +1,394 @@
+//! Baselines: accepted findings, recorded by content so that `--baseline`
+//! hides them and a run fails only on new ones.
+//!
+//! A finding's fingerprint hashes what it is about: the rule, the claim
+//! (kind, key, subject), the sources and the normalized values of its facts.
+//! It never hashes line numbers, columns, byte offsets or fact ids (which
+//! count facts in reading order), so editing elsewhere in an article, or
+//! moving the sentence, keeps the finding baselined; changing a value, or a
+//! new source joining the claim, makes it new.
+//!
+//! Matching is per bundle (the same agreement in two drafts is two
+//! findings) and counts duplicates: a baseline entry hides one finding.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::facts::Fact;
+use crate::report::{BundleReport, Report, write_atomically};
+use crate::rules::Finding;
+
+pub const BASELINE_VERSION: u32 = 1;
+
+/// Bumped when what the fingerprint covers changes; part of the hash so old
+/// baselines stop matching rather than matching the wrong thing.
+const FINGERPRINT_SCHEME: &str = "factlint-fingerprint-v1";
+
+/// The hex SHA-256 content fingerprint of `finding`; `facts` are the facts
+/// of its bundle (facts the finding names but the bundle lacks are left
+/// out).
+pub fn fingerprint(finding: &Finding, facts: &[Fact]) -> String {
+    let by_id: HashMap<&str, &Fact> = facts.iter().map(|f| (f.id.as_str(), f)).collect();
+    fingerprint_with(finding, &by_id)
+}
+
+/// [`fingerprint`] with the bundle's facts already indexed by id.
+pub fn fingerprint_with(finding: &Finding, facts: &HashMap<&str, &Fact>) -> String {
+    let sources: BTreeSet<&str> = finding.sources.iter().map(String::as_str).collect();
+    // (source, value) pairs, sorted and deduplicated: the same value
+    // repeated in a source, or facts renumbered, leave the set unchanged.
+    let values: BTreeSet<(&str, String)> = finding
+        .facts
+        .iter()
+        .filter_map(|id| facts.get(id.as_str()))
+        .map(|f| {
+            (
+                f.source.as_str(),
+                serde_json::to_string(&f.value).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let mut h = Sha256::new();
+    // Every field is length-prefixed so no two different inputs can
+    // concatenate to the same bytes.
+    let mut field = |s: &str| {
+        h.update((s.len() as u64).to_le_bytes());
+        h.update(s.as_bytes());
+    };
+    field(FINGERPRINT_SCHEME);
+    field(&finding.rule);
+    field(finding.kind.as_str());
+    field(&finding.key);
+    field(finding.subject.as_deref().unwrap_or(""));
+    field(&sources.len().to_string());
+    for s in &sources {
+        field(s);
+    }
+    field(&values.len().to_string());
+    for (s, v) in &values {
+        field(s);
+        field(v);
+    }
+    hex(&h.finalize())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// One accepted finding. `rule`, `key`, `subject` and `message` are for the
+/// people reviewing the file; only `bundle` and `fingerprint` match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub bundle: String,
+    pub fingerprint: String,
+    pub rule: String,
+    pub key: String,
+    #[serde(default)]
+    pub subject: Option<String>,
+    #[serde(default)]
+    pub message: String,
+}
+
+/// The baseline file: `{"version": 1, "findings": [...]}`, entries sorted
+/// so that rewriting an unchanged baseline gives identical bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub version: u32,
+    pub findings: Vec<Entry>,
+}
+
+impl Baseline {
+    /// Records every finding of the report.
+    pub fn from_report(report: &Report) -> Baseline {
+        let mut findings = Vec::new();
+        for b in &report.bundles {
+            let facts: HashMap<&str, &Fact> = b.facts.iter().map(|f| (f.id.as_str(), f)).collect();
+            for f in &b.findings {
+                findings.push(Entry {
+                    bundle: b.name.clone(),
+                    fingerprint: fingerprint_with(f, &facts),
+                    rule: f.rule.clone(),
+                    key: f.key.clone(),
+                    subject: f.subject.clone(),
+                    message: f.message.clone(),
+                });
+            }
+        }
+        findings.sort_by(|a, b| {
+            (&a.bundle, &a.rule, &a.key, &a.subject, &a.fingerprint).cmp(&(
+                &b.bundle,
+                &b.rule,
+                &b.key,
+                &b.subject,
+                &b.fingerprint,
+            ))
+        });
+        Baseline {
+            version: BASELINE_VERSION,
+            findings,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// Writes the baseline atomically (temporary file, then rename).
+    pub fn write(&self, path: &Path) -> Result<()> {
+        write_atomically(path, self.to_json().as_bytes())
+    }
+
+    pub fn load(path: &Path) -> Result<Baseline> {
+        let text = crate::corpus::read_utf8(path)?;
+        Baseline::parse(path, &text)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Baseline> {
+        // The version is checked before the shape, so a baseline from a
+        // future factlint says so instead of failing on a field name.
+        let raw: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| json_error(path, &e))?;
+        match raw.get("version").and_then(serde_json::Value::as_u64) {
+            Some(v) if v == u64::from(BASELINE_VERSION) => {}
+            Some(v) => {
+                return Err(Error::Usage(format!(
+                    "{}: baseline version {v} is not supported (this factlint reads version {BASELINE_VERSION}); regenerate it with --write-baseline",
+                    path.display()
+                )));
+            }
+            None => {
+                return Err(Error::Usage(format!(
+                    "{}: not a factlint baseline (no \"version\" field)",
+                    path.display()
+                )));
+            }
+        }
+        serde_json::from_str(text).map_err(|e| json_error(path, &e))
+    }
+}
+
+/// JSON errors carry a line and column like YAML ones; the error type's
+/// `Yaml` variant renders `path:line:column: message`, which is what we
+/// want (a dedicated `Json` variant would be clearer; see the report).
+fn json_error(path: &Path, e: &serde_json::Error) -> Error {
+    let msg = e.to_string();
+    let message = match msg.find(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    };
+    Error::Yaml {
+        path: path.to_path_buf(),
+        line: e.line().max(1),
+        column: e.column().max(1),
+        message,
+    }
+}
+
+/// Removes the findings the baseline lists from `report`, updates the
+/// summary (including `summary.baselined`) and returns how many were
+/// removed.
+pub fn apply(report: &mut Report, baseline: &Baseline) -> usize {
+    // bundle → fingerprint → how many findings the baseline still hides.
+    let mut budget: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    for e in &baseline.findings {
+        *budget
+            .entry(e.bundle.as_str())
+            .or_default()
+            .entry(e.fingerprint.as_str())
+            .or_default() += 1;
+    }
+    let mut removed = 0;
+    for b in &mut report.bundles {
+        removed += apply_bundle(b, &mut budget);
+    }
+    report.summary.baselined += removed;
+    report.summary = report.summarize();
+    removed
+}
+
+fn apply_bundle(b: &mut BundleReport, budget: &mut HashMap<&str, HashMap<&str, usize>>) -> usize {
+    let prints: Vec<String> = {
+        let facts: HashMap<&str, &Fact> = b.facts.iter().map(|f| (f.id.as_str(), f)).collect();
+        b.findings
+            .iter()
+            .map(|f| fingerprint_with(f, &facts))
+            .collect()
+    };
+    let before = b.findings.len();
+    let mut keep = Vec::with_capacity(before);
+    for (f, fp) in std::mem::take(&mut b.findings).into_iter().zip(&prints) {
+        match budget
+            .get_mut(b.name.as_str())
+            .and_then(|m| m.get_mut(fp.as_str()))
+        {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => keep.push(f),
+        }
+    }
+    b.findings = keep;
+    before - b.findings.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{CountValue, FactValue};
+    use crate::report::fixtures;
+    use crate::rules::{Severity, Verdict};
+
+    fn count(n: i64) -> FactValue {
+        FactValue::Count(CountValue::exact(n))
+    }
+
+    fn conflict(line_a: usize, line_b: usize, b_value: i64) -> (Finding, Vec<Fact>) {
+        let a = fixtures::fact(
+            "a",
+            0,
+            "aircraft",
+            None,
+            count(100),
+            "100 aircraft",
+            "Some 100 aircraft flew.",
+            line_a,
+        );
+        let b = fixtures::fact(
+            "b",
+            3,
+            "aircraft",
+            None,
+            count(b_value),
+            "aircraft",
+            "Many aircraft flew.",
+            line_b,
+        );
+        let f = fixtures::finding(
+            "count-agree",
+            Severity::Warning,
+            Verdict::Conflict,
+            &[&a, &b],
+            "m",
+        );
+        (f, vec![a, b])
+    }
+
+    #[test]
+    fn fingerprint_survives_moving_a_sentence_and_renumbering_facts() {
+        let (f1, facts1) = conflict(3, 10, 120);
+        let (mut f2, mut facts2) = conflict(17, 2, 120);
+        // Facts renumbered because a new claim appeared earlier in `b`.
+        facts2[1].id = "b#9".into();
+        f2.facts[1] = "b#9".into();
+        facts2[1].span.start += 500;
+        assert_ne!(facts1[0].span.line, facts2[0].span.line);
+        assert_eq!(fingerprint(&f1, &facts1), fingerprint(&f2, &facts2));
+    }
+
+    #[test]
+    fn fingerprint_changes_when_a_value_changes() {
+        let (f1, facts1) = conflict(3, 10, 120);
+        let (f2, facts2) = conflict(3, 10, 150);
+        assert_ne!(fingerprint(&f1, &facts1), fingerprint(&f2, &facts2));
+    }
+
+    #[test]
+    fn fingerprint_changes_with_rule_subject_and_sources() {
+        let (f, facts) = conflict(3, 10, 120);
+        let base = fingerprint(&f, &facts);
+        let mut g = f.clone();
+        g.rule = "other".into();
+        assert_ne!(fingerprint(&g, &facts), base);
+        let mut g = f.clone();
+        g.subject = Some("someone".into());
+        assert_ne!(fingerprint(&g, &facts), base);
+        let mut g = f.clone();
+        g.sources.push("c".into());
+        assert_ne!(fingerprint(&g, &facts), base);
+        assert_eq!(base.len(), 64);
+        assert!(base.bytes().all(|c| c.is_ascii_hexdigit()));
+    }
+
+    #[test]
+    fn apply_hides_baselined_findings_and_counts_them() {
+        let report = fixtures::sample_report();
+        let baseline = Baseline::from_report(&report);
+        assert_eq!(baseline.findings.len(), 4);
+
+        let mut again = fixtures::sample_report();
+        assert_eq!(apply(&mut again, &baseline), 4);
+        assert!(again.bundles[0].findings.is_empty());
+        assert_eq!(again.summary.baselined, 4);
+        assert_eq!(again.summary.findings, 0);
+        assert_eq!(again.summary.conflicts, 0);
+    }
+
+    #[test]
+    fn apply_keeps_new_findings_and_other_bundles() {
+        let mut baseline = Baseline::from_report(&fixtures::sample_report());
+        // Forget the precedent conflict: it is "new".
+        baseline.findings.retain(|e| e.rule != "precedent-conflict");
+        let mut report = fixtures::sample_report();
+        let mut other = fixtures::sample_bundle();
+        other.name = "other-story".into();
+        report.bundles.push(other);
+        report.summary = report.summarize();
+        assert_eq!(apply(&mut report, &baseline), 3);
+        let left: Vec<&str> = report.bundles[0]
+            .findings
+            .iter()
+            .map(|f| f.rule.as_str())
+            .collect();
+        assert_eq!(left, ["precedent-conflict"]);
+        assert_eq!(report.bundles[1].findings.len(), 4);
+        assert_eq!(report.summary.baselined, 3);
+    }
+
+    #[test]
+    fn write_then_load_round_trips_and_is_sorted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("baseline.json");
+        let baseline = Baseline::from_report(&fixtures::sample_report());
+        baseline.write(&path).unwrap();
+        let loaded = Baseline::load(&path).unwrap();
+        assert_eq!(loaded, baseline);
+        let rules: Vec<&str> = loaded.findings.iter().map(|e| e.rule.as_str()).collect();
+        let mut sorted = rules.clone();
+        sorted.sort();
+        assert_eq!(rules, sorted);
+        // Rewriting gives the same bytes.
+        let first = std::fs::read(&path).unwrap();
+        Baseline::from_report(&fixtures::sample_report())
+            .write(&path)
+            .unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), first);
+    }
+
+    #[test]
+    fn load_errors_name_the_file_and_place() {
+        let p = Path::new("b.json");
+        let err = Baseline::parse(p, "{\"version\": 1,\n \"findings\": [}").unwrap_err();
+        assert!(err.to_string().starts_with("b.json:2:"), "{err}");
+        let err = Baseline::parse(p, "{\"version\": 7, \"findings\": []}").unwrap_err();
+        assert!(err.to_string().contains("version 7"), "{err}");
+        let err = Baseline::parse(p, "[]").unwrap_err();
+        assert!(err.to_string().contains("not a factlint baseline"), "{err}");
+        let err =
+            Baseline::parse(p, "{\"version\": 1, \"findings\": [], \"extra\": 1}").unwrap_err();
+        assert!(err.to_string().contains("extra"), "{err}");
+        let err = Baseline::load(Path::new("/no/such/baseline.json")).unwrap_err();
+        assert!(err.to_string().contains("/no/such/baseline.json"), "{err}");
+    }
+}

@@ -1,0 +1,148 @@
+//! The HTML report in a real browser: headless Chromium loads the file and
+//! dumps the DOM after scripts ran. Skipped (with a note) where Chromium is
+//! not installed; CI installs it (`apt-get install -y chromium`).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+fn chromium() -> Option<PathBuf> {
+    let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+    if let Some(p) = candidates.iter().map(PathBuf::from).find(|p| p.is_file()) {
+        return Some(p);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|d| [d.join("chromium"), d.join("chromium-browser")])
+        .find(|p| p.is_file())
+}
+
+/// The DOM after load, as Chromium serializes it.
+fn dump_dom(browser: &Path, html: &Path) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn render_html(bundle: &Path, out: &Path) {
+    let status = factlint()
+        .args([
+            "check",
+            "--no-config",
+            "--fail-on",
+            "never",
+            "--format",
+            "html",
+        ])
+        .arg(bundle)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+/// The opening tag of the matrix row for `key`, if any.
+fn row<'a>(dom: &'a str, key: &str) -> Option<&'a str> {
+    let at = dom.find(&format!("data-key=\"{key}\""))?;
+    let start = dom[..at].rfind("<tr")?;
+    let end = at + dom[at..].find('>')?;
+    Some(&dom[start..=end])
+}
+
+#[test]
+fn seed_bundle_matrix_has_the_key_claims() {
+    let Some(browser) = chromium() else {
+        eprintln!("note: chromium not installed; skipping (CI: apt-get install -y chromium)");
+        return;
+    };
+    let Some(seed) = shared("seeds/parade-2025") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("seed.html");
+    render_html(&seed, &html);
+    let dom = dump_dom(&browser, &html);
+    assert!(dom.contains("<table id=\"matrix\""), "{dom}");
+    for key in ["troops", "event-date", "leaders-gathering"] {
+        let tr = row(&dom, key).unwrap_or_else(|| panic!("no matrix row for {key}"));
+        assert!(tr.contains("class=\"row verdict-"), "{tr}");
+    }
+    // The precedent is disputed between sources; the troop count rests on
+    // one outlet.
+    assert!(
+        row(&dom, "leaders-gathering")
+            .unwrap()
+            .contains("verdict-conflict")
+    );
+    assert!(
+        row(&dom, "troops")
+            .unwrap()
+            .contains("verdict-single-source")
+    );
+    // Our script ran (it reveals the filter form), so the page's CSP lets
+    // exactly it through.
+    assert!(
+        dom.contains("<form id=\"filters\">"),
+        "filters still hidden"
+    );
+}
+
+#[test]
+fn hostile_bundle_script_does_not_run() {
+    let Some(browser) = chromium() else {
+        eprintln!("note: chromium not installed; skipping (CI: apt-get install -y chromium)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("hostile");
+    write_hostile_bundle(&bundle);
+    let html = dir.path().join("hostile.html");
+    render_html(&bundle, &html);
+    let dom = dump_dom(&browser, &html);
+
+    assert!(dom.contains("<table id=\"matrix\""), "{dom}");
+    assert!(
+        !dom.contains("<title>pwned</title>"),
+        "the title was changed"
+    );
+    assert!(!dom.contains("id=\"pwned\""), "an element was injected");
+    assert_eq!(dom.matches("<script").count(), 1, "only our script element");
+    assert!(!dom.contains("<img"));
+    // The payloads are in the page as text.
+    assert!(dom.contains("&lt;script&gt;document.title='pwned'"));
+    assert!(dom.contains("onerror=\"document.title='pwned'\"&gt;"));
+    // And our own script did run.
+    assert!(
+        dom.contains("<form id=\"filters\">"),
+        "filters still hidden"
+    );
+}
