@@ -986,9 +986,8 @@ mod tests {
             ),
             // placeholder the check does not fill
             (
-                format!(
-                    "rules:\n  - id: x\n    description: d\n    severity: info\n    check: agree\n    message: \"{{valeus}}\"\n"
-                ),
+                "rules:\n  - id: x\n    description: d\n    severity: info\n    check: agree\n    message: \"{valeus}\"\n"
+                    .to_string(),
                 ":2:5: x: unknown placeholder `{valeus}`",
             ),
             // an override of a rule that does not exist
