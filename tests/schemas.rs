@@ -360,7 +360,7 @@ fn schemas_name_the_fields_serde_accepts() {
 fn schema_enums_match_the_rust_enums() {
     use factlint::facts::{FactKind, Modality};
     use factlint::rules::Severity;
-    use factlint::rules::schema::{CheckKind, Join, Relation};
+    use factlint::rules::schema::{CheckKind, Join, ReferencePack, Relation};
 
     let rule = schema("rule.schema.json");
     let values = |pointer: &str| -> Vec<Value> {
@@ -391,4 +391,5 @@ fn schema_enums_match_the_rust_enums() {
     all_parse::<Severity>(&values("/definitions/severity/enum"), 3);
     all_parse::<Join>(&values("/definitions/params/properties/join/enum"), 2);
     all_parse::<Relation>(&values("/definitions/params/properties/relation/enum"), 2);
+    all_parse::<ReferencePack>(&values("/definitions/params/properties/pack/enum"), 1);
 }

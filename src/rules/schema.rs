@@ -406,6 +406,16 @@ pub enum Relation {
     AnniversaryYear,
 }
 
+/// Reference data the `reference` check knows how to use. An enum, not a
+/// free string, so that a misspelt pack is an error rather than a rule that
+/// silently checks nothing new.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReferencePack {
+    /// Offices and who held them when (`reference: offices:`).
+    Officeholders,
+}
+
 /// Parameters of all checks; each check reads the ones it knows and the
 /// loader rejects parameters a check does not take.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -426,9 +436,9 @@ pub struct Params {
     /// arithmetic: which relation must hold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relation: Option<Relation>,
-    /// reference: which reference pack to check against.
+    /// reference: which reference data to check against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pack: Option<String>,
+    pub pack: Option<ReferencePack>,
     /// quote-drift: how alike two quotes must be (0–1) to be the same quote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_similarity: Option<f64>,
