@@ -192,7 +192,10 @@ fn parse(src: &PackSource) -> Result<Parsed> {
 fn parse_error(src: &PackSource, e: &serde_yaml::Error) -> Error {
     let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
     let at = At { line, column };
-    let message = without_location(&e.to_string(), line, column);
+    let mut message = without_location(&e.to_string(), line, column);
+    if message.ends_with("expected struct PackFile") {
+        message.push_str(" (a pack file is a mapping with `rules:`, `lexicon:` or `reference:`)");
+    }
     if let Some((n, rest)) = split_rule_path(&message) {
         let id = rule_id_at(&src.text, n).unwrap_or_else(|| format!("rules[{n}]"));
         return rule_error(src, at, &id, rest);
@@ -989,6 +992,11 @@ mod tests {
                 "rules:\n  - id: x\n    description: d\n    severity: info\n    check: agree\n    message: \"{valeus}\"\n"
                     .to_string(),
                 ":2:5: x: unknown placeholder `{valeus}`",
+            ),
+            // not a mapping at all
+            (
+                "- id: x\n".to_string(),
+                ":1:1: invalid type: sequence, expected struct PackFile (a pack file is a mapping",
             ),
             // an override of a rule that does not exist
             (
