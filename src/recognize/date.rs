@@ -131,10 +131,25 @@ fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     }
 }
 
-/// Pick among candidate dates by tense (see the module doc).
+/// Days within which a candidate is "this news cycle" (see [`pick`]).
+const NEAR_DAYS: i64 = 30;
+
+/// Pick among candidate dates by tense (see the module doc). A candidate
+/// within a month of the reference wins over one most of a year away
+/// whatever the tense: "the September 3 parade" in a story dated September
+/// 1 is two days ahead, even when a stray past-tense verb stands nearby.
 fn pick(cands: &[NaiveDate], reference: NaiveDate, tense: Tense) -> Option<NaiveDate> {
     let past = cands.iter().filter(|d| **d <= reference).max().copied();
     let future = cands.iter().filter(|d| **d >= reference).min().copied();
+    if let (Some(p), Some(f)) = (past, future) {
+        let (dp, df) = ((reference - p).num_days(), (f - reference).num_days());
+        if df <= NEAR_DAYS && dp > 2 * NEAR_DAYS {
+            return Some(f);
+        }
+        if dp <= NEAR_DAYS && df > 2 * NEAR_DAYS {
+            return Some(p);
+        }
+    }
     match tense {
         Tense::Past => past.or(future),
         Tense::Future => future.or(past),

@@ -109,12 +109,12 @@ fn render_bundle(
         .map(|s| (s.id.as_str(), s.path.as_str()))
         .collect();
     if !ctx.quiet {
-        writeln!(
-            out,
-            "{} {}",
-            p.paint(Style::new().bold(), &bundle.name),
-            bundle.path
-        )?;
+        let name = p.paint(Style::new().bold(), &bundle.name);
+        if bundle.path == bundle.name {
+            writeln!(out, "{name}")?;
+        } else {
+            writeln!(out, "{name} {}", bundle.path)?;
+        }
         for s in &bundle.sources {
             let date = s
                 .reference_date

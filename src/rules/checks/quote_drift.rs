@@ -4,6 +4,7 @@
 //! as drift when they then differ at all. The word-level diff goes into the
 //! finding.
 
+use sha2::{Digest, Sha256};
 use similar::{Algorithm, DiffTag, capture_diff_slices, diff_ratio};
 
 use super::{FindingParts, finding};
@@ -103,7 +104,14 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                         message: vars.fill(&rule.message),
                     },
                 );
-                f.id = format!("{}:{}:{}", f.id, ctx.facts[i].id, ctx.facts[j].id);
+                // Stable across edits elsewhere: the sources and the words, not fact numbers.
+                let digest =
+                    Sha256::digest(format!("{}\u{0}{}", normalize(&wa), normalize(&wb)).as_bytes());
+                let short: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
+                f.id = format!(
+                    "{}:{}+{}:{short}",
+                    f.id, ctx.facts[i].source, ctx.facts[j].source
+                );
                 f.diff = Some(diff);
                 out.push(f);
             }
