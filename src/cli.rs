@@ -16,6 +16,9 @@ use crate::report::facts::FactsFormat;
 use crate::report::{self, Format, RenderContext, RuleMeta, write_atomically};
 use crate::rules::{self, LoadOptions, RuleSet, Severity};
 
+mod rules_command;
+pub use rules_command::{RulesArgs, RulesCommand};
+
 /// Check a bundle of news articles for cross-source fact consistency.
 ///
 /// factlint reads every article of a bundle (a directory of .md/.txt
@@ -57,6 +60,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff) to standard output.
     Man,
+    /// List, explain and test rules (`factlint rules list|explain|test`).
+    Rules(RulesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -256,6 +261,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             write_or_pipe(out.flush())?;
             Ok(0)
         }
+        Command::Rules(args) => rules_command::run(args),
         Command::Init(args) => {
             let path = config::write_init(&args.dir)?;
             eprintln!("factlint: wrote {}", path.display());

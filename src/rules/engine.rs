@@ -104,6 +104,9 @@ impl<'a> CheckContext<'a> {
         {
             return false;
         }
+        if sel.text.as_ref().is_some_and(|t| !t.is_match(&f.text)) {
+            return false;
+        }
         sel.where_.iter().all(|(field, cond)| {
             let v = self.values[index]
                 .get(field)

@@ -6,7 +6,9 @@
 
 mod checks;
 mod engine;
+pub mod explain;
 mod finding;
+pub mod fixtures;
 pub mod lexicon;
 mod pack;
 pub mod reference;
@@ -15,6 +17,9 @@ pub mod schema;
 pub use engine::{CheckContext, evaluate};
 pub use finding::{DiffChunk, DiffOp, Finding, Severity, Verdict};
 pub use lexicon::Lexicon;
-pub use pack::{DEFAULT_PACK, LoadOptions, Rule, RuleSet, load, pack_files};
+pub use pack::{
+    DEFAULT_FIXTURES, DEFAULT_PACK, LoadOptions, Rule, RuleOrigin, RuleSet, load, pack_files,
+    pack_name,
+};
 pub use reference::Reference;
 pub use schema::CheckKind;

@@ -1,0 +1,462 @@
+//! The rule language from the command line: `factlint rules list|explain|
+//! test`, user packs (`--rules`, `--no-default-rules`), malformed rule files
+//! (exit 2, one line naming file, line, column and rule), the custom-pack
+//! example, and quote drift.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn factlint(args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("factlint")
+        .unwrap()
+        .current_dir(root())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn json(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}\nstdout: {}\nstderr: {}", stdout(out), stderr(out)))
+}
+
+/// The `N passed, M failed` line of `rules test`.
+fn tally(out: &str) -> (usize, usize) {
+    let line = out.lines().last().unwrap_or_else(|| panic!("no output"));
+    let (passed, failed) = line
+        .split_once(" passed, ")
+        .unwrap_or_else(|| panic!("last line is not a tally: {line:?}"));
+    let failed = failed
+        .strip_suffix(" failed")
+        .unwrap_or_else(|| panic!("last line is not a tally: {line:?}"));
+    (passed.parse().unwrap(), failed.parse().unwrap())
+}
+
+fn default_rule_ids() -> Vec<String> {
+    let out = factlint(&["rules", "list", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn rules_test_passes_with_a_flag_and_a_pass_fixture_per_default_rule() {
+    let out = factlint(&["rules", "test", "--verbose"]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}\n{}", stderr(&out));
+    let (passed, failed) = tally(&text);
+    assert_eq!(failed, 0, "{text}");
+    for id in default_rule_ids() {
+        for kind in ["flag", "pass"] {
+            assert!(
+                text.lines().any(|l| l == format!("ok    {id}/{kind}")),
+                "{id} has no passing {kind} fixture:\n{text}"
+            );
+        }
+    }
+    assert!(passed >= 2 * default_rule_ids().len(), "{text}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn rules_test_runs_a_pack_directory_and_exits_1_on_a_failing_fixture() {
+    let out = factlint(&["rules", "test", "examples/custom-pack"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(tally(&stdout(&out)).1, 0);
+
+    // Make the must-flag case agree: the fixture must now fail.
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = tmp.path().join("custom-pack");
+    copy_dir(&root().join("examples/custom-pack"), &pack);
+    let article = pack.join("tests/lantern-count/flag/b-post.md");
+    let text = std::fs::read_to_string(&article)
+        .unwrap()
+        .replace("450", "300");
+    std::fs::write(&article, text).unwrap();
+    let out = factlint(&["rules", "test", pack.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("FAIL  lantern-count/flag"), "{text}");
+    assert!(text.contains("expected a finding, got none"), "{text}");
+    assert_eq!(tally(&text).1, 1, "{text}");
+
+    // A rule the pack defines needs both kinds of fixture.
+    std::fs::remove_dir_all(pack.join("tests/lantern-ceiling/pass")).unwrap();
+    let out = factlint(&["rules", "test", pack.to_str().unwrap()]);
+    assert!(
+        stdout(&out).contains("FAIL  lantern-ceiling: no `pass` fixture"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn rules_list_prints_every_rule_with_its_fields() {
+    let out = factlint(&[
+        "rules",
+        "list",
+        "--format",
+        "json",
+        "--rules",
+        "examples/custom-pack",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rules = json(&out);
+    let rules = rules.as_array().unwrap();
+    for r in rules {
+        for field in ["id", "check", "severity", "pack", "description"] {
+            assert!(r[field].is_string(), "{field} in {r}");
+        }
+        assert!(r["enabled"].is_boolean(), "{r}");
+    }
+    let lantern = rules.iter().find(|r| r["id"] == "lantern-count").unwrap();
+    assert_eq!(lantern["check"], "agree");
+    assert_eq!(lantern["severity"], "error");
+    assert_eq!(lantern["pack"], "custom-pack");
+    assert_eq!(
+        rules.iter().filter(|r| r["pack"] == "core").count(),
+        default_rule_ids().len()
+    );
+
+    let out = factlint(&["rules", "list"]);
+    let text = stdout(&out);
+    let header = text.lines().next().unwrap();
+    for column in ["ID", "CHECK", "SEVERITY", "PACK", "ENABLED", "DESCRIPTION"] {
+        assert!(header.contains(column), "{header}");
+    }
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("quote-drift ") && l.contains(" quote-drift ")),
+        "{text}"
+    );
+}
+
+#[test]
+fn no_default_rules_starts_empty() {
+    let out = factlint(&["rules", "list", "--format", "json", "--no-default-rules"]);
+    assert_eq!(json(&out), Value::Array(vec![]));
+    let out = factlint(&[
+        "rules",
+        "list",
+        "--format",
+        "json",
+        "--no-default-rules",
+        "--rules",
+        "examples/custom-pack",
+    ]);
+    let ids: Vec<Value> = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(
+        ids,
+        vec![Value::from("lantern-count"), Value::from("lantern-ceiling")]
+    );
+}
+
+#[test]
+fn rules_explain_shows_a_rule_and_where_it_is_defined() {
+    let out = factlint(&["rules", "explain", "count-consistency"]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let defined = regex::Regex::new(r"defined: +rules/core/consistency\.yaml:(\d+) ").unwrap();
+    let line: usize = defined.captures(&text).unwrap_or_else(|| panic!("{text}"))[1]
+        .parse()
+        .unwrap();
+    let yaml = std::fs::read_to_string(root().join("rules/core/consistency.yaml")).unwrap();
+    assert!(
+        yaml.lines()
+            .nth(line - 1)
+            .unwrap()
+            .contains("id: count-consistency")
+    );
+    for want in [
+        "count-consistency: Sources must give compatible figures for the same count.",
+        "check:     agree",
+        "Rationale",
+        "Parameters",
+        "tolerance: 0.1",
+        "Example",
+        "Over 300 spectators lined the quay.",
+    ] {
+        assert!(text.contains(want), "{want:?} missing from\n{text}");
+    }
+
+    // An override is listed under the definition.
+    let out = factlint(&[
+        "rules",
+        "explain",
+        "count-consistency",
+        "--rules",
+        "tests/fixtures/packs/disable-count-consistency",
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains("enabled:   no"), "{text}");
+    assert!(
+        text.contains("overridden: tests/fixtures/packs/disable-count-consistency/rules.yaml:3"),
+        "{text}"
+    );
+}
+
+#[test]
+fn rules_explain_of_an_unknown_rule_is_a_usage_error() {
+    let out = factlint(&["rules", "explain", "count"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown rule `count`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("count-consistency"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn malformed_rule_files_exit_2_with_file_line_column_and_rule() {
+    let cases = [
+        (
+            "yaml-syntax",
+            "rules.yaml:5:1: lantern-count: found unexpected end of stream",
+        ),
+        (
+            "unknown-check",
+            "rules.yaml:5:12: lantern-count: check: unknown variant `agreee`",
+        ),
+        (
+            "unknown-field",
+            "rules.yaml:6:5: lantern-count: unknown field `selector`",
+        ),
+        (
+            "missing-field",
+            "rules.yaml:2:5: lantern-count: missing field `message`",
+        ),
+        (
+            "wrong-type",
+            "rules.yaml:7:25: lantern-count: params.tolerance: invalid type: string \"ten percent\", expected f64",
+        ),
+        (
+            "bad-regex",
+            "rules.yaml:6:33: capped-count: select.text: invalid regex `(?i)^(up to`: unclosed group",
+        ),
+        (
+            "duplicate-id",
+            "b.yaml:3:5: lantern-count: duplicate rule id in pack `duplicate-id`",
+        ),
+        (
+            "unknown-kind",
+            "rules.yaml:6:28: lantern-count: select.kind[1]: unknown variant `amount`",
+        ),
+    ];
+    for (case, want) in cases {
+        let dir = format!("tests/fixtures/bad-rules/{case}");
+        for args in [
+            vec![
+                "check",
+                "examples/harbour-festival",
+                "--rules",
+                dir.as_str(),
+            ],
+            vec!["rules", "list", "--rules", dir.as_str()],
+        ] {
+            let out = factlint(&args);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{case}: {err}");
+            assert_eq!(err.lines().count(), 1, "{case}: {err}");
+            let want = format!("factlint: error: {dir}/{want}");
+            assert!(err.starts_with(&want), "{case}:\n got {err}\nwant {want}");
+            assert!(out.stdout.is_empty(), "{case}");
+        }
+    }
+}
+
+fn findings(report: &Value) -> Vec<Value> {
+    report["bundles"][0]["findings"].as_array().unwrap().clone()
+}
+
+#[test]
+fn a_pack_disabling_a_default_rule_removes_its_findings_and_nothing_else() {
+    let base = [
+        "check",
+        "examples/harbour-festival",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ];
+    let before = json(&factlint(&base));
+    let mut args = base.to_vec();
+    args.extend(["--rules", "tests/fixtures/packs/disable-count-consistency"]);
+    let after = json(&factlint(&args));
+
+    let before_findings = findings(&before);
+    let removed: Vec<&Value> = before_findings
+        .iter()
+        .filter(|f| f["rule"] == "count-consistency")
+        .collect();
+    assert!(
+        removed.iter().any(|f| f["verdict"] == "conflict"),
+        "the example must have a count conflict for this test to mean anything"
+    );
+    let kept: Vec<Value> = before_findings
+        .iter()
+        .filter(|f| f["rule"] != "count-consistency")
+        .cloned()
+        .collect();
+    assert_eq!(findings(&after), kept);
+    assert_eq!(before["bundles"][0]["facts"], after["bundles"][0]["facts"]);
+}
+
+#[test]
+fn the_custom_pack_makes_paper_lights_lanterns() {
+    let base = [
+        "check",
+        "examples/lanterns",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ];
+    let without = json(&factlint(&base));
+    assert!(
+        findings(&without).iter().all(|f| f["key"] != "lanterns"),
+        "{:#?}",
+        findings(&without)
+    );
+    assert!(
+        without["bundles"][0]["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["kind"] != "count"),
+        "without the pack neither figure is a count"
+    );
+
+    let mut args = base.to_vec();
+    args.extend(["--rules", "examples/custom-pack"]);
+    let with = json(&factlint(&args));
+    let conflicts: Vec<Value> = findings(&with)
+        .into_iter()
+        .filter(|f| f["key"] == "lanterns" && f["verdict"] == "conflict")
+        .collect();
+    let rules: Vec<&str> = conflicts
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        vec!["count-consistency", "lantern-count"],
+        "{conflicts:#?}"
+    );
+    let facts = with["bundles"][0]["facts"].as_array().unwrap();
+    let texts: Vec<&str> = facts
+        .iter()
+        .filter(|f| f["key"] == "lanterns")
+        .map(|f| f["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, vec!["300 lanterns", "450 paper lights"]);
+
+    // lantern-count is an error: the default --fail-on error now fails.
+    let out = factlint(&[
+        "check",
+        "examples/lanterns",
+        "--rules",
+        "examples/custom-pack",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn one_changed_word_in_a_quote_is_quote_drift_showing_that_word() {
+    let dir = "rules/core/tests/quote-drift/flag";
+    let report = json(&factlint(&[
+        "check",
+        dir,
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]));
+    let drift: Vec<Value> = findings(&report)
+        .into_iter()
+        .filter(|f| f["rule"] == "quote-drift")
+        .collect();
+    assert_eq!(drift.len(), 1, "{drift:#?}");
+    assert_eq!(drift[0]["verdict"], "conflict");
+    assert_eq!(drift[0]["subject"], "ada-lind");
+    let changed: Vec<(String, String)> = drift[0]["diff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["op"] != "equal")
+        .map(|c| {
+            (
+                c["op"].as_str().unwrap().to_string(),
+                c["text"].as_str().unwrap().trim().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changed,
+        vec![
+            ("delete".into(), "and".into()),
+            ("insert".into(), "but".into())
+        ]
+    );
+
+    // The terminal report shows the same diff (no colour off a terminal).
+    let out = factlint(&["check", dir, "--fail-on", "never"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("diff: bold [-and -]{+but +}necessary."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_rule_turned_off_by_a_pack_still_runs_its_fixtures() {
+    let out = factlint(&[
+        "rules",
+        "test",
+        "--verbose",
+        "--rules",
+        "tests/fixtures/packs/disable-count-consistency",
+    ]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("ok    count-consistency/flag"), "{text}");
+}
