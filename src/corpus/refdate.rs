@@ -64,7 +64,10 @@ fn dateline(source: &Source, rec: &Recognizer) -> Option<StatedDate> {
         .take(DATELINE_LINES)
     {
         let line = line.trim_start();
-        let Some(head) = DATELINE_HEAD.find(line) else {
+        let Some(head) = DATELINE_HEAD
+            .find(line)
+            .filter(|h| h.len() <= DATELINE_HEAD_MAX)
+        else {
             continue;
         };
         let rest = &line[head.end()..];
