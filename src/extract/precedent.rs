@@ -31,12 +31,12 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         .precedent_first
         .find_iter(ctx.text)
         .find(|c| first_time || gatherings.iter().any(|g| near(c.end, g.start)));
+    let reference_year = ctx.reference.map(|r| r.year());
     let (cue_start, cue_end) = match (unprecedented, first) {
         (Some(u), _) => (u.start, u.end),
         (None, Some(f)) => (f.start, f.end),
-        (None, None) => return Vec::new(),
+        (None, None) => return last_occasion(ctx, &gatherings, reference_year),
     };
-    let reference_year = ctx.reference.map(|r| r.year());
     // "in 66 years": a whole number of years after "in".
     let gap = ctx.mentions.iter().find_map(|m| match &m.value {
         MentionValue::Duration(d)
@@ -100,6 +100,55 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     }]
 }
 
+/// "The three mayors last held such a gathering in 2005": a dated
+/// precedent without "first".
+fn last_occasion(
+    ctx: &SentenceContext,
+    gatherings: &[crate::text::Hit<'_, String>],
+    reference_year: Option<i32>,
+) -> Vec<Draft> {
+    let lex = &ctx.rules.lexicon;
+    let near = |cue_end: usize, noun_start: usize| {
+        cue_end <= noun_start && words_between(ctx.text, cue_end, noun_start) <= CUE_WINDOW_WORDS
+    };
+    let Some((cue, gathering)) = lex.precedent_last.find_iter(ctx.text).find_map(|c| {
+        gatherings
+            .iter()
+            .find(|g| near(c.end, g.start))
+            .map(|g| (c, g))
+    }) else {
+        return Vec::new();
+    };
+    let Some(year) = ctx
+        .years()
+        .filter(|(m, y, d)| {
+            !d.since && m.start >= gathering.end && reference_year.is_none_or(|r| *y < r)
+        })
+        .map(|(_, y, _)| y)
+        .next()
+    else {
+        return Vec::new();
+    };
+    let gap_years = reference_year.map(|r| r - year);
+    vec![Draft {
+        key: gathering.value.clone(),
+        subject: None,
+        value: FactValue::Precedent(PrecedentValue {
+            last_year: Some(year),
+            gap_years,
+            unprecedented: false,
+            inferred: if gap_years.is_some() {
+                vec!["gap_years".to_string()]
+            } else {
+                vec![]
+            },
+        }),
+        modality: ctx.modality_at(cue.start),
+        start: cue.start,
+        end: gathering.end,
+    }]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +191,11 @@ mod tests {
             ),
             ("It was an unprecedented display of cooperation.", vec![]),
             ("Historic Gathering: Three Powers Unite", vec![]),
+            (
+                "The three mayors last held such a gathering in 2005.",
+                vec![(Some(2005), Some(20), false)],
+            ),
+            ("The last gathering drew crowds.", vec![]),
         ];
         for (sentence, want) in cases {
             assert_eq!(precedents(sentence), want, "{sentence}");

@@ -370,7 +370,9 @@ pub(crate) fn find_ranges(toks: &[Tok], nums: &[NumSpan]) -> Vec<RangeSpan> {
                     || sep.is_word("until")
                     || sep.is_word("till")
                     || sep.is_punct("~")
-                    || (sep.is_dash() && !chained(toks, n, usable.get(k + 1).copied()))
+                    || (sep.is_dash()
+                        && !spaced_em_dash(toks, n.t1)
+                        && !chained(toks, n, usable.get(k + 1).copied()))
             };
             if joined {
                 if let Some(m) = num_at(n.t1 + 1) {
@@ -483,6 +485,13 @@ fn same_kind(a: super::NumberKind, b: super::NumberKind) -> bool {
         _ => 2,
     };
     class(a) == class(b)
+}
+
+/// "Sept. 13 — 300 lanterns": a spaced em dash breaks the sentence; it joins
+/// a range only when glued to both numbers ("10—20").
+fn spaced_em_dash(toks: &[Tok], sep: usize) -> bool {
+    toks[sep].lower == "—"
+        && !(toks[sep].glued_left && toks.get(sep + 1).is_some_and(|t| t.glued_left))
 }
 
 /// "1-222-2222": a chain of dashes is a phone number or code, not a range.
@@ -682,6 +691,8 @@ mod tests {
             "10,000 troops",
             "more than ever",
             "Sales rose 12 percent to 1.2 million",
+            // Regression: a spaced em dash after a dateline is not a range.
+            "RIDGEFORD, Sept. 13 — 300 lanterns were released.",
         ] {
             assert!(ranges(text).is_empty(), "{text}: {:?}", ranges(text));
         }

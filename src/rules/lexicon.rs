@@ -53,6 +53,9 @@ pub struct PrecedentDef {
     pub unprecedented: Vec<String>,
     #[serde(default)]
     pub first: Vec<String>,
+    /// Words that date the previous occasion ("last held such a gathering in 2005").
+    #[serde(default)]
+    pub last: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -173,6 +176,7 @@ impl LexiconDef {
             .unprecedented
             .extend(other.precedents.unprecedented);
         self.precedents.first.extend(other.precedents.first);
+        self.precedents.last.extend(other.precedents.last);
     }
 }
 
@@ -212,6 +216,7 @@ pub struct Lexicon {
     pub pronouns: PhraseSet<()>,
     pub unprecedented: PhraseSet<()>,
     pub precedent_first: PhraseSet<()>,
+    pub precedent_last: PhraseSet<()>,
 }
 
 /// Singular and plural forms of a counted noun phrase: the last word is
@@ -335,6 +340,7 @@ impl Lexicon {
             pronouns: unit(&def.pronouns),
             unprecedented: unit(&def.precedents.unprecedented),
             precedent_first: unit(&def.precedents.first),
+            precedent_last: unit(&def.precedents.last),
         }
     }
 }
