@@ -17,7 +17,7 @@ use serde::Serialize;
 
 pub use discover::{DiscoverOptions, discover};
 pub use frontmatter::{FrontMatter, Manifest};
-pub use refdate::{RefDateOrigin, settle_reference_dates};
+pub use refdate::{RefDateOrigin, is_dateline_date, settle_reference_dates};
 pub use sentences::{LineIndex, Sentence, split_sentences};
 
 use crate::error::{Error, Result};

@@ -52,6 +52,18 @@ const DATELINE_HEAD_MAX: usize = 48;
 static DATELINE_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\(|—|–|-|:)").expect("static regex"));
 
+/// Whether the span `start..end` of `sentence` is the date of a dateline
+/// ("GENEVA, March 5 (AP) —"): it dates the report, not the event.
+pub fn is_dateline_date(sentence: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (sentence.get(..start), sentence.get(end..)) else {
+        return false;
+    };
+    DATELINE_HEAD
+        .find(before)
+        .is_some_and(|h| h.end() == before.len() && h.len() <= DATELINE_HEAD_MAX)
+        && DATELINE_TAIL.is_match(after)
+}
+
 /// How many lines from the top a dateline may stand (after headline, image
 /// captions, a key-points list).
 const DATELINE_LINES: usize = 20;

@@ -72,38 +72,64 @@ fn value_of(d: &DateMention, weekday: Option<Weekday>) -> DateValue {
 
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
-    let key = if let Some(h) = lex.events.find_iter(ctx.text).next() {
-        format!("{}-date", h.value)
-    } else if let Some(h) = lex.date_cues.find_iter(ctx.text).next() {
-        h.value.clone()
-    } else {
-        return Vec::new();
-    };
-    let subject = if key.ends_with("-date") {
-        None
-    } else {
-        ctx.subject.clone()
+    let event = lex
+        .events
+        .find_iter(ctx.text)
+        .next()
+        .map(|h| h.value.clone());
+    let cue = lex
+        .date_cues
+        .find_iter(ctx.text)
+        .next()
+        .map(|h| h.value.clone());
+    let (base, subject, is_event) = match (event, cue) {
+        (Some(e), _) => (e, None, true),
+        (None, Some(c)) => (c, ctx.subject.clone(), false),
+        (None, None) => return Vec::new(),
     };
     let dates: Vec<_> = ctx.dates().filter(|(_, d)| day_precise(d)).collect();
-    // A lone weekday next to a month-and-day date states that date's weekday.
-    let has_month_day = dates
-        .iter()
-        .any(|(_, d)| d.stated.month.is_some() && d.stated.day.is_some());
+    let is_lone_weekday = |d: &DateMention| d.stated.weekday.is_some() && d.stated.day.is_none();
     let lone_weekday = dates
         .iter()
-        .find(|(_, d)| d.stated.weekday.is_some() && d.stated.day.is_none())
-        .and_then(|(_, d)| d.stated.weekday);
+        .find(|(_, d)| is_lone_weekday(d))
+        .map(|(_, d)| *d);
+    // A dateline ("GENEVA, March 5 (AP) —") dates the report. It is the
+    // event's date only when the sentence's weekday falls on it ("Sep 3 …
+    // on Wednesday", and Sep 3 is that Wednesday).
+    let dateline_fits = |d: &DateMention| {
+        let day = d
+            .period
+            .filter(|p| p.granularity == Granularity::Day)
+            .map(|p| p.start);
+        let weekday_day = lone_weekday.and_then(|w| w.period).map(|p| p.start);
+        day.is_some() && day == weekday_day
+    };
+    let kept: Vec<_> = dates
+        .iter()
+        .filter(|(m, d)| {
+            !crate::corpus::is_dateline_date(ctx.text, m.start, m.end) || dateline_fits(d)
+        })
+        .collect();
+    let has_month_day = kept
+        .iter()
+        .any(|(_, d)| !is_lone_weekday(d) && d.stated.month.is_some() && d.stated.day.is_some());
     let mut out: Vec<Draft> = Vec::new();
-    for (m, d) in dates {
-        let is_lone_weekday = d.stated.weekday.is_some() && d.stated.day.is_none();
-        if is_lone_weekday && has_month_day {
-            continue;
+    for (m, d) in kept {
+        if ctx.is_historical_at(m.start) {
+            continue; // "the 2019 festival was held on June 3"
+        }
+        if is_lone_weekday(d) && has_month_day {
+            continue; // merged into the month-and-day date below
         }
         // Nested spans: keep the outermost date only.
         if out.iter().any(|o| o.start <= m.start && m.end <= o.end) {
             continue;
         }
-        let weekday = if is_lone_weekday { None } else { lone_weekday };
+        let weekday = if is_lone_weekday(d) {
+            None
+        } else {
+            lone_weekday.and_then(|w| w.stated.weekday)
+        };
         let value = value_of(d, weekday);
         if out
             .iter()
@@ -111,8 +137,23 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         {
             continue;
         }
+        // "began on Tuesday … ended on Wednesday": start and end are two claims.
+        let (cs, ce) = ctx.clause_at(m.start);
+        let role = if is_event {
+            lex.date_roles
+                .find_iter(&ctx.text[cs..ce])
+                .next()
+                .map(|h| h.value.clone())
+        } else {
+            None
+        };
+        let key = match (is_event, role) {
+            (true, Some(role)) => format!("{base}-{role}"),
+            (true, None) => format!("{base}-date"),
+            (false, _) => base.clone(),
+        };
         out.push(Draft {
-            key: key.clone(),
+            key,
             subject: subject.clone(),
             value: FactValue::Date(value),
             modality: ctx.modality_at(m.start),

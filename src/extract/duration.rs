@@ -29,6 +29,9 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         let MentionValue::Duration(d) = &m.value else {
             continue;
         };
+        if ctx.is_historical_at(m.start) {
+            continue;
+        }
         if ctx
             .dates()
             .any(|(dm, _)| dm.start <= m.start && m.end <= dm.end)

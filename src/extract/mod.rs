@@ -93,13 +93,49 @@ impl SentenceContext<'_> {
         let Some(reference) = self.reference else {
             return false;
         };
+        let years = self.clause_years(offset);
+        !years.is_empty() && years.iter().all(|y| *y < reference.year())
+    }
+
+    /// Years that date the clause around `offset`: dates inside it ("since"
+    /// dates excepted), a leading "In 2016," of the sentence, and a year
+    /// used as a modifier ("the 2019 festival", "The 1999 earthquake").
+    pub fn clause_years(&self, offset: usize) -> Vec<i32> {
         let (cs, ce) = self.clause_at(offset);
-        let years: Vec<i32> = self
+        let (fs, fe) = self.clause_at(0);
+        let leading = |start: usize, end: usize| {
+            fs == 0 && end <= fe && cs > fe && words_between(self.text, fs, fe) <= 3 && start >= fs
+        };
+        let in_scope = |start: usize, end: usize| (start >= cs && end <= ce) || leading(start, end);
+        let mut years: Vec<i32> = self
             .years()
-            .filter(|(m, _, d)| !d.since && m.start >= cs && m.end <= ce)
+            .filter(|(m, _, d)| !d.since && in_scope(m.start, m.end))
             .map(|(_, y, _)| y)
             .collect();
-        !years.is_empty() && years.iter().all(|y| *y < reference.year())
+        for m in &self.mentions {
+            let MentionValue::Number(n) = &m.value else {
+                continue;
+            };
+            let digits = &self.text[m.start..m.end];
+            let before = self.text[..m.start].trim_end();
+            let modifier = ["the", "The", "in", "In", "of"].iter().any(|w| {
+                before.ends_with(w)
+                    && before[..before.len() - w.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            });
+            if digits.len() == 4
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && (1000.0..=2100.0).contains(&n.value)
+                && modifier
+                && !self.inside_date(m.start, m.end)
+                && in_scope(m.start, m.end)
+            {
+                years.push(n.value as i32);
+            }
+        }
+        years
     }
 
     /// The clause text with date spans blanked out, so that "May 8" does
@@ -130,13 +166,28 @@ impl SentenceContext<'_> {
 }
 
 pub fn clause_bounds(text: &str, offset: usize) -> (usize, usize) {
-    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')');
-    let start = text[..offset].rfind(is_break).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let bytes = text.as_bytes();
+    // A comma between digits groups thousands ("17,000"); it ends nothing.
+    let is_break = |i: usize, c: char| {
+        matches!(c, ';' | ':' | '—' | '–' | '(' | ')')
+            || (c == ','
+                && !(i > 0
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+    };
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let start = text[..offset]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_break(i, c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[offset..]
-        .find(is_break)
-        .map_or(text.len(), |i| offset + i);
+        .char_indices()
+        .find(|&(i, c)| is_break(offset + i, c))
+        .map_or(text.len(), |(i, _)| offset + i);
     (start, end)
 }
 

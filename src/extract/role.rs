@@ -19,11 +19,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     // A role in a clause about another year is claimed for that year.
     let as_of_at = |offset: usize| -> Option<String> {
         if ctx.is_historical_at(offset) {
-            let (cs, ce) = ctx.clause_at(offset);
-            ctx.years()
-                .filter(|(m, _, d)| !d.since && m.start >= cs && m.end <= ce)
-                .map(|(_, y, _)| y.to_string())
-                .next()
+            ctx.clause_years(offset).first().map(i32::to_string)
         } else {
             ctx.reference.map(|d| d.to_string())
         }

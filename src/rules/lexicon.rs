@@ -17,6 +17,9 @@ pub struct LexiconDef {
     /// Verbs that key a date when no event is named ("arrived" → arrival).
     #[serde(default)]
     pub date_cues: Vec<KeyedWords>,
+    /// Words that make an event's date its start or end ("began" → start).
+    #[serde(default)]
+    pub date_roles: Vec<DateRole>,
     /// Nouns that key a duration ("journey" → travel-duration).
     #[serde(default)]
     pub duration_nouns: Vec<DurationNouns>,
@@ -79,6 +82,14 @@ pub struct KeyedNouns {
 #[serde(deny_unknown_fields)]
 pub struct KeyedWords {
     pub key: String,
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateRole {
+    /// Suffix of the date key: `event-start`, `event-end`.
+    pub role: String,
     pub words: Vec<String>,
 }
 
@@ -155,6 +166,7 @@ impl LexiconDef {
         self.counted.extend(other.counted);
         self.events.extend(other.events);
         self.date_cues.extend(other.date_cues);
+        self.date_roles.extend(other.date_roles);
         self.duration_nouns.extend(other.duration_nouns);
         self.gatherings.extend(other.gatherings);
         self.attendance.present.extend(other.attendance.present);
@@ -192,6 +204,7 @@ pub struct Lexicon {
     pub counted: PhraseSet<CountedNoun>,
     pub events: PhraseSet<String>,
     pub date_cues: PhraseSet<String>,
+    pub date_roles: PhraseSet<String>,
     pub duration_nouns: PhraseSet<String>,
     /// Key used for durations next to event nouns, if any pack asks for it.
     pub event_duration_key: Option<String>,
@@ -293,6 +306,11 @@ impl Lexicon {
                 def.events
                     .iter()
                     .map(|e| (e.key.as_str(), e.nouns.as_slice())),
+            ),
+            date_roles: keyed(
+                def.date_roles
+                    .iter()
+                    .map(|e| (e.role.as_str(), e.words.as_slice())),
             ),
             date_cues: keyed(
                 def.date_cues

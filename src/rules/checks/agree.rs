@@ -1,7 +1,12 @@
 //! agree: facts with the same kind, key and subject must be compatible.
-//! Reports `agree` when two or more sources are all compatible, `conflict`
-//! when sources contradict each other, `internal` when one source
-//! contradicts itself.
+//! Reports `agree` when two or more sources are compatible and `conflict`
+//! when two sources share no compatible reading. Differences within one
+//! source are not judged here: an article giving a start and an end date,
+//! or figures for two sub-groups under one noun, is usually not
+//! contradicting itself, and a false conflict costs an editor more than a
+//! missed one.
+
+use std::collections::BTreeMap;
 
 use super::{FindingParts, base_vars, finding};
 use crate::facts::{Fact, FactValue};
@@ -42,29 +47,36 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
     let tolerance = rule.def.params.tolerance.unwrap_or(0.1);
     let mut out = Vec::new();
     for ((kind, key, subject), facts) in group(ctx, selected) {
+        // Facts per source, in source order.
+        let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &i in &facts {
+            by_source
+                .entry(ctx.facts[i].source.as_str())
+                .or_default()
+                .push(i);
+        }
+        if by_source.len() < 2 {
+            continue;
+        }
+        // Two sources conflict only when nothing one says fits anything the
+        // other says: a source giving a start and an end date, or two
+        // figures for two sub-groups, is not contradicting itself, and any
+        // reading under which both sources hold is taken.
+        let sets: Vec<&Vec<usize>> = by_source.values().collect();
         let mut cross = false;
-        let mut within = false;
-        for (n, &i) in facts.iter().enumerate() {
-            for &j in &facts[n + 1..] {
-                let (a, b) = (&ctx.facts[i], &ctx.facts[j]);
-                if !compatible(a, b, tolerance) {
-                    if a.source == b.source {
-                        within = true;
-                    } else {
-                        cross = true;
-                    }
-                }
+        for (n, a) in sets.iter().enumerate() {
+            for b in &sets[n + 1..] {
+                let fits = a.iter().any(|&i| {
+                    b.iter()
+                        .any(|&j| compatible(&ctx.facts[i], &ctx.facts[j], tolerance))
+                });
+                cross |= !fits;
             }
         }
-        let sources = super::sources_of(ctx, &facts);
         let verdict = if cross {
             Verdict::Conflict
-        } else if within {
-            Verdict::Internal
-        } else if sources.len() >= 2 {
-            Verdict::Agree
         } else {
-            continue;
+            Verdict::Agree
         };
         let vars = base_vars(ctx, &key, subject.as_deref(), &facts);
         let message = match verdict {
