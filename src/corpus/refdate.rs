@@ -3,7 +3,8 @@
 //!
 //! Order of trust: the file's front matter (`published`), the bundle
 //! manifest, a dateline in the text ("BEIJING, Sep 3 (Agency) —"), then the
-//! bundle's consensus: the full date the bundle's sources state most often.
+//! bundle's consensus: the full date the bundle's sources state most often,
+//! else the latest publication date of the bundle's other sources.
 //! The report says which one was used, so an editor can see why "last year"
 //! became 2024.
 
@@ -110,7 +111,16 @@ fn consensus(bundle: &Bundle, rec: &Recognizer) -> Option<NaiveDate> {
     let mut counts: HashMap<NaiveDate, (usize, std::collections::BTreeSet<&str>)> = HashMap::new();
     for source in &bundle.sources {
         for s in &source.sentences {
-            for m in rec.scan(source.sentence_text(s), None) {
+            let text = source.sentence_text(s);
+            // A full date needs a year: skip sentences without four digits in a row.
+            if !text
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.iter().all(u8::is_ascii_digit))
+            {
+                continue;
+            }
+            for m in rec.scan(text, None) {
                 if let MentionValue::Date(d) = &m.value {
                     if let (Some(y), Some(mo), Some(day)) =
                         (d.stated.year, d.stated.month, d.stated.day)
@@ -146,7 +156,12 @@ pub fn settle_reference_dates(bundle: &mut Bundle, rec: &Recognizer, forced: Opt
         }
         return;
     }
-    let consensus = consensus(bundle, rec);
+    // Sources with a publication date vouch for the bundle's time when
+    // nothing else in a source dates it: the latest of them.
+    let published = bundle.sources.iter().filter_map(|s| s.meta.published).max();
+    let consensus = consensus(bundle, rec)
+        .or(published)
+        .or(bundle.manifest_reference_date);
     let manifest_date = bundle.manifest_reference_date;
     for s in &mut bundle.sources {
         let (date, from) = if let Some(p) = s.meta.published {
@@ -159,13 +174,18 @@ pub fn settle_reference_dates(bundle: &mut Bundle, rec: &Recognizer, forced: Opt
         } else if let Some(d) = manifest_date {
             (Some(d), RefDateOrigin::Manifest)
         } else if let Some(stated) = dateline(s, rec) {
-            // A dateline rarely carries the year; borrow it from the bundle.
-            let year = stated.year.or(consensus.map(|c| c.year()));
-            match (year, stated.month, stated.day) {
-                (Some(y), Some(m), Some(d)) => {
-                    (NaiveDate::from_ymd_opt(y, m, d), RefDateOrigin::Dateline)
-                }
-                _ => (consensus, RefDateOrigin::Consensus),
+            // A dateline rarely carries the year; take the one that puts it
+            // nearest the bundle's date.
+            let date = match (stated.year, stated.month, stated.day, consensus) {
+                (Some(y), Some(m), Some(d), _) => NaiveDate::from_ymd_opt(y, m, d),
+                (None, Some(m), Some(d), Some(c)) => (c.year() - 1..=c.year() + 1)
+                    .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+                    .min_by_key(|x| (*x - c).num_days().abs()),
+                _ => None,
+            };
+            match date {
+                Some(d) => (Some(d), RefDateOrigin::Dateline),
+                None => (consensus, RefDateOrigin::Consensus),
             }
         } else {
             (consensus, RefDateOrigin::Consensus)

@@ -87,12 +87,20 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         (None, Some(c)) => (c, ctx.subject.clone(), false),
         (None, None) => return Vec::new(),
     };
-    let dates: Vec<_> = ctx.dates().filter(|(_, d)| day_precise(d)).collect();
+    // "A day after its launch", "two days later": offsets from another
+    // event, not from the report's date; without that anchor, no date.
+    let anchored = |m: &crate::recognize::Mention| {
+        let t = ctx.text[m.start..m.end].to_lowercase();
+        ["after", "before", "later", "earlier"]
+            .iter()
+            .any(|w| t.ends_with(w))
+    };
+    let dates: Vec<_> = ctx
+        .dates()
+        .filter(|(m, d)| day_precise(d) && !anchored(m))
+        .collect();
     let is_lone_weekday = |d: &DateMention| d.stated.weekday.is_some() && d.stated.day.is_none();
-    let lone_weekday = dates
-        .iter()
-        .find(|(_, d)| is_lone_weekday(d))
-        .map(|(_, d)| *d);
+    let lone_weekday = dates.iter().find(|(_, d)| is_lone_weekday(d)).copied();
     // A dateline ("GENEVA, March 5 (AP) —") dates the report. It is the
     // event's date only when the sentence's weekday falls on it ("Sep 3 …
     // on Wednesday", and Sep 3 is that Wednesday).
@@ -101,7 +109,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             .period
             .filter(|p| p.granularity == Granularity::Day)
             .map(|p| p.start);
-        let weekday_day = lone_weekday.and_then(|w| w.period).map(|p| p.start);
+        let weekday_day = lone_weekday.and_then(|(_, w)| w.period).map(|p| p.start);
         day.is_some() && day == weekday_day
     };
     let kept: Vec<_> = dates
@@ -128,7 +136,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         let weekday = if is_lone_weekday(d) {
             None
         } else {
-            lone_weekday.and_then(|w| w.stated.weekday)
+            lone_weekday.and_then(|(_, w)| w.stated.weekday)
         };
         let value = value_of(d, weekday);
         if out
@@ -137,8 +145,13 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         {
             continue;
         }
-        // "began on Tuesday … ended on Wednesday": start and end are two claims.
-        let (cs, ce) = ctx.clause_at(m.start);
+        // "began on Tuesday … ended on Wednesday": start and end are two
+        // claims. A weekday merged into this date carries the verb.
+        let role_at = match lone_weekday {
+            Some((w, _)) if weekday.is_some() => w.start,
+            _ => m.start,
+        };
+        let (cs, ce) = ctx.clause_at(role_at);
         let role = if is_event {
             lex.date_roles
                 .find_iter(&ctx.text[cs..ce])

@@ -119,13 +119,10 @@ fn simple(toks: &[Tok], nums: &[NumSpan]) -> Vec<DurSpan> {
                 }
                 if let Some((u, mut e)) = unit_at(toks, j, digits) {
                     let mut count = n.value;
-                    // "an hour and a half", "two hours and a half"
-                    if words_at(toks, e, &["and", "a", "half"]) {
-                        count += 0.5;
-                        e += 3;
-                    } else if words_at(toks, e, &["and", "half"]) {
-                        count += 0.5;
-                        e += 2;
+                    // "two hours and a half", "two hours and a quarter"
+                    if let Some((extra, len)) = and_fraction(toks, e) {
+                        count += extra;
+                        e += len;
                     }
                     out.push(DurSpan {
                         t0: n.t0,
@@ -167,12 +164,9 @@ fn simple(toks: &[Tok], nums: &[NumSpan]) -> Vec<DurSpan> {
             };
             if let Some((u, mut e)) = unit_at(toks, j, false).filter(|(u, _)| allowed(*u)) {
                 let mut c = count;
-                if c == 1.0 && words_at(toks, e, &["and", "a", "half"]) {
-                    c += 0.5;
-                    e += 3;
-                } else if c == 1.0 && words_at(toks, e, &["and", "half"]) {
-                    c += 0.5;
-                    e += 2;
+                if let Some((extra, len)) = and_fraction(toks, e).filter(|_| c == 1.0) {
+                    c += extra;
+                    e += len;
                 }
                 // "a couple of days": start at "a"
                 let s = if t.is_word("couple") && i > 0 && toks[i - 1].is_word("a") {
@@ -315,6 +309,22 @@ fn qualifier(toks: &[Tok], t0: usize) -> Option<(usize, &'static str)> {
     None
 }
 
+/// "… and a half", "… and a quarter", "… and three quarters" after a
+/// unit: the fraction of that unit and the tokens it takes.
+fn and_fraction(toks: &[Tok], at: usize) -> Option<(f64, usize)> {
+    const FRACTIONS: &[(&[&str], f64)] = &[
+        (&["and", "a", "half"], 0.5),
+        (&["and", "half"], 0.5),
+        (&["and", "a", "quarter"], 0.25),
+        (&["and", "three", "quarters"], 0.75),
+        (&["and", "a", "third"], 1.0 / 3.0),
+    ];
+    FRACTIONS
+        .iter()
+        .find(|(words, _)| words_at(toks, at, words))
+        .map(|(words, f)| (*f, words.len()))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::recognize::{MentionValue, Recognizer};
@@ -357,6 +367,18 @@ mod tests {
             ("a decade", "a decade", 315_360_000.0, 315_360_000.0),
             ("half an hour", "half an hour", 1800.0, 1800.0),
             ("an hour and a half", "an hour and a half", 5400.0, 5400.0),
+            (
+                "an hour and a quarter",
+                "an hour and a quarter",
+                4500.0,
+                4500.0,
+            ),
+            (
+                "two hours and three quarters",
+                "two hours and three quarters",
+                9900.0,
+                9900.0,
+            ),
             ("for three days", "three days", 259_200.0, 259_200.0),
             (
                 "first in 66 years",
