@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use crate::config::FileFilter;
 use crate::corpus::{self, Bundle, DiscoverOptions, Source, SourceSummary};
 use crate::error::{Error, Result};
-use crate::extract::extract_source;
+use crate::extract::extract_bundle;
 use crate::facts::Fact;
 use crate::recognize::Recognizer;
 use crate::report::{BundleReport, Report};
@@ -238,11 +238,7 @@ pub fn check_bundle_with(
     opts: &CheckOptions,
 ) -> (BundleReport, usize) {
     corpus::settle_reference_dates(&mut bundle, rec, opts.reference_date);
-    let facts: Vec<Fact> = bundle
-        .sources
-        .par_iter()
-        .flat_map_iter(|s| extract_source(s, rec, set))
-        .collect();
+    let facts: Vec<Fact> = extract_bundle(&bundle.sources, rec, set);
     let findings = evaluate(set, &facts, &bundle.sources);
     let mut report = BundleReport {
         name: bundle.name.clone(),

@@ -22,6 +22,12 @@ static NAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Lu}[\p{Ll}\p{Lu}]*(?:['’]\p{Lu}[\p{Ll}]+)?(?:-\p{L}+)*").expect("static regex")
 });
 
+/// Lower-case particles inside names: "Marcelo Rebelo de Sousa", "Ursula von der Leyen".
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
+    "von der", "van der", "van den", "ter", "bin", "ibn", "al", "el", "la", "le",
+];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonMention {
     pub start: usize,
@@ -53,9 +59,14 @@ fn capitalized_runs(text: &str) -> Vec<Vec<Token>> {
         {
             continue;
         }
-        let joined = current
-            .last()
-            .is_some_and(|last| &text[last.end..m.start()] == " ");
+        let joined = current.last().is_some_and(|last| {
+            let gap = &text[last.end..m.start()];
+            gap == " "
+                || gap
+                    .strip_prefix(' ')
+                    .and_then(|g| g.strip_suffix(' '))
+                    .is_some_and(|p| NAME_PARTICLES.contains(&p))
+        });
         if !joined && !current.is_empty() {
             runs.push(std::mem::take(&mut current));
         }
@@ -83,12 +94,25 @@ pub struct Names<'a> {
     full_counts: HashMap<String, usize>,
     /// Candidates of each sentence given to [`Names::new`], computed once.
     per_sentence: Vec<Vec<Candidate>>,
+    /// Full names introduced anywhere in the bundle.
+    registry: Option<&'a HashSet<String>>,
 }
 
 /// A candidate found in a sentence before bare names are resolved.
 enum Candidate {
     Full(PersonMention),
-    Bare { start: usize, end: usize },
+    Bare {
+        start: usize,
+        end: usize,
+    },
+    /// One name after a title ("Prince William", "Pope Leo"): a surname
+    /// back-off if the article or the reference pack knows it, else the
+    /// title and name together.
+    Titled {
+        start: usize,
+        end: usize,
+        fallback: String,
+    },
 }
 
 impl<'a> Names<'a> {
@@ -97,6 +121,17 @@ impl<'a> Names<'a> {
         reference: &'a Reference,
         article: &str,
         sentences: &[&str],
+    ) -> Self {
+        Self::with_registry(lexicon, reference, article, sentences, None)
+    }
+
+    /// Like [`Names::new`], also recognizing the bundle's introduced names.
+    pub fn with_registry(
+        lexicon: &'a Lexicon,
+        reference: &'a Reference,
+        article: &str,
+        sentences: &[&str],
+        registry: Option<&'a HashSet<String>>,
     ) -> Self {
         let lowercase = article
             .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -109,6 +144,7 @@ impl<'a> Names<'a> {
             lowercase,
             full_counts: HashMap::new(),
             per_sentence: Vec::new(),
+            registry,
         };
         let per_sentence: Vec<Vec<Candidate>> =
             sentences.iter().map(|s| names.candidates(s)).collect();
@@ -176,11 +212,17 @@ impl<'a> Names<'a> {
                         continue;
                     }
                     let (s, e) = (run[i].start, run[i + len - 1].end);
-                    if let Some(p) = self.reference.person(&text[s..e]) {
+                    let id = match self.reference.person(&text[s..e]) {
+                        Some(p) => Some(p.id.clone()),
+                        // Named with a title by another source of the bundle.
+                        None => Some(slug(&text[s..e]))
+                            .filter(|id| self.registry.is_some_and(|r| r.contains(id))),
+                    };
+                    if let Some(id) = id {
                         out.push(Candidate::Full(PersonMention {
                             start: s,
                             end: e,
-                            id: p.id.clone(),
+                            id,
                         }));
                         used[i..i + len].iter_mut().for_each(|u| *u = true);
                     }
@@ -203,7 +245,14 @@ impl<'a> Names<'a> {
                     break;
                 }
                 let rest = &run[i..];
-                if (2..=4).contains(&rest.len())
+                if rest.len() == 1 && stripped && self.name_like(text, rest) {
+                    out.push(Candidate::Titled {
+                        start: rest[0].start,
+                        end: rest[0].end,
+                        fallback: slug(&text[run[0].start..rest[0].end]),
+                    });
+                    used.iter_mut().for_each(|u| *u = true);
+                } else if (2..=4).contains(&rest.len())
                     && (stripped || self.introduced(text, run[0].start))
                     && self.name_like(text, rest)
                 {
@@ -251,10 +300,28 @@ impl<'a> Names<'a> {
         if let Some((id, _)) = best {
             return Some(id.clone());
         }
+        if let Some(registry) = self.registry {
+            let mut hits = registry.iter().filter(|id| {
+                id.split('-').next() == Some(t.as_str())
+                    || id.rsplit('-').next() == Some(t.as_str())
+            });
+            if let (Some(one), None) = (hits.next(), hits.next()) {
+                return Some(one.clone());
+            }
+        }
         match self.reference.people_with_token(token) {
             [one] => Some(one.id.clone()),
             _ => None,
         }
+    }
+
+    /// Full names this article introduces that the reference pack does not
+    /// know: shared with the bundle's other sources, which may name the
+    /// same person without a title.
+    pub fn introduced_names(&self) -> impl Iterator<Item = &String> {
+        self.full_counts
+            .keys()
+            .filter(|id| self.reference.person(id).is_none() && id.contains('-'))
     }
 
     /// People in one sentence, in order.
@@ -283,6 +350,17 @@ impl<'a> Names<'a> {
                             id,
                         })
                 }
+                Candidate::Titled {
+                    start,
+                    end,
+                    fallback,
+                } => Some(PersonMention {
+                    start: *start,
+                    end: *end,
+                    id: self
+                        .resolve_bare(&text[*start..*end])
+                        .unwrap_or_else(|| fallback.clone()),
+                }),
             })
             .collect();
         out.sort_by_key(|p| p.start);
@@ -344,5 +422,13 @@ mod tests {
         assert_eq!(got[0], vec!["robert-fico", "ada-lind"]);
         assert_eq!(got[1], vec!["ada-lind"]);
         assert!(got[2].is_empty(), "{:?}", got[2]);
+    }
+
+    #[test]
+    fn particles_and_single_names_after_titles() {
+        let article = "President Marcelo Rebelo de Sousa and Prince William arrived.\nPope Leo spoke; later William left.";
+        let got = people_in(article);
+        assert_eq!(got[0], vec!["marcelo-rebelo-de-sousa", "prince-william"]);
+        assert_eq!(got[1], vec!["pope-leo"]);
     }
 }

@@ -21,6 +21,8 @@ mod role;
 pub use role::as_of_range;
 mod treaty;
 
+use std::collections::HashSet;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::corpus::Source;
@@ -193,17 +195,23 @@ pub fn clause_bounds(text: &str, offset: usize) -> (usize, usize) {
 
 /// Extracts every fact of one source. Pure: the same source and rules give
 /// the same facts in the same order.
-pub fn extract_source(source: &Source, rec: &Recognizer, rules: &RuleSet) -> Vec<Fact> {
+pub fn extract_source(
+    source: &Source,
+    rec: &Recognizer,
+    rules: &RuleSet,
+    registry: &HashSet<String>,
+) -> Vec<Fact> {
     let sentences: Vec<&str> = source
         .sentences
         .iter()
         .map(|s| source.sentence_text(s))
         .collect();
-    let names = Names::new(
+    let names = Names::with_registry(
         &rules.lexicon,
         &rules.reference,
         &source.text[source.body_start..],
         &sentences,
+        Some(registry),
     );
     let mut facts = Vec::new();
     let mut carried: Option<String> = None;
@@ -279,6 +287,36 @@ pub fn extract_source(source: &Source, rec: &Recognizer, rules: &RuleSet) -> Vec
         }
     }
     facts
+}
+
+/// Names one source introduces with a title ("Mayor Ada Lind") that the
+/// reference pack does not know; another source may name them bare.
+pub fn introduced_names(source: &Source, rules: &RuleSet) -> Vec<String> {
+    let sentences: Vec<&str> = source
+        .sentences
+        .iter()
+        .map(|s| source.sentence_text(s))
+        .collect();
+    let names = Names::new(
+        &rules.lexicon,
+        &rules.reference,
+        &source.text[source.body_start..],
+        &sentences,
+    );
+    names.introduced_names().cloned().collect()
+}
+
+/// Facts of every source of a bundle, sources in parallel, in source order.
+pub fn extract_bundle(sources: &[Source], rec: &Recognizer, rules: &RuleSet) -> Vec<Fact> {
+    use rayon::prelude::*;
+    let registry: HashSet<String> = sources
+        .par_iter()
+        .flat_map_iter(|s| introduced_names(s, rules))
+        .collect();
+    sources
+        .par_iter()
+        .flat_map_iter(|s| extract_source(s, rec, rules, &registry))
+        .collect()
 }
 
 /// Drops spans that do not fall on character boundaries of the sentence:

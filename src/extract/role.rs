@@ -50,10 +50,34 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                 }
             })
             .map(|pl| pl.id.clone());
+        // "Prime Minister Rishi Sunak of Britain": the country may follow.
+        let country = country.or_else(|| {
+            let after = ctx.text[p.end..].trim_start();
+            let rest = after.strip_prefix("of ")?;
+            let offset = ctx.text.len() - rest.len();
+            ctx.places
+                .iter()
+                .find(|pl| pl.start == offset)
+                .map(|pl| pl.id.clone())
+        });
         let title_text = &ctx.text[title.start..title.end];
+        let titled = |i: &usize| {
+            reference.offices[*i]
+                .titles
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(title_text))
+        };
         let office = country
             .as_deref()
             .and_then(|c| reference.offices_titled(c, title_text).first().copied())
+            // No country named: the office with this title the person is known for.
+            .or_else(|| {
+                reference
+                    .terms_of(&p.id)
+                    .map(|t| t.office)
+                    .filter(titled)
+                    .last()
+            })
             .map_or_else(|| slug(title_text), |i| reference.offices[i].id.clone());
         let start = ctx
             .places
