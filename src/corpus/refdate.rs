@@ -46,12 +46,18 @@ impl RefDateOrigin {
 /// "PLACE, " at the start of a paragraph: the head of a dateline. The date
 /// must follow immediately and be followed by an agency in parentheses or a
 /// dash, so an ordinary sentence starting "Yesterday, …" is not a dateline.
+/// The place of a dateline, up to the comma before the date: "GENEVA, ",
+/// "MALATYA, Turkey, ". Matched against the whole text before the date.
 static DATELINE_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}.'’ -]*?,\s+").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}.'’ ,-]*,\s+$").expect("static regex"));
 /// Longest place name a dateline head may carry, in bytes.
 const DATELINE_HEAD_MAX: usize = 48;
 static DATELINE_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\(|—|–|-|:)").expect("static regex"));
+
+fn is_dateline_head(before: &str) -> bool {
+    before.len() <= DATELINE_HEAD_MAX && DATELINE_HEAD.is_match(before)
+}
 
 /// Whether the span `start..end` of `sentence` is the date of a dateline
 /// ("GENEVA, March 5 (AP) —"): it dates the report, not the event.
@@ -59,10 +65,7 @@ pub fn is_dateline_date(sentence: &str, start: usize, end: usize) -> bool {
     let (Some(before), Some(after)) = (sentence.get(..start), sentence.get(end..)) else {
         return false;
     };
-    DATELINE_HEAD
-        .find(before)
-        .is_some_and(|h| h.end() == before.len() && h.len() <= DATELINE_HEAD_MAX)
-        && DATELINE_TAIL.is_match(after)
+    is_dateline_head(before) && DATELINE_TAIL.is_match(after)
 }
 
 /// How many lines from the top a dateline may stand (after headline, image
@@ -77,25 +80,23 @@ fn dateline(source: &Source, rec: &Recognizer) -> Option<StatedDate> {
         .take(DATELINE_LINES)
     {
         let line = line.trim_start();
-        let Some(head) = DATELINE_HEAD
-            .find(line)
-            .filter(|h| h.len() <= DATELINE_HEAD_MAX)
-        else {
-            continue;
-        };
-        let rest = &line[head.end()..];
-        let window = rest
+        let head_len = line
             .char_indices()
-            .nth(40)
-            .map_or(rest, |(i, _)| &rest[..i]);
+            .nth(DATELINE_HEAD_MAX + 1)
+            .map_or(line.len(), |(i, _)| i);
+        if !line.starts_with(char::is_uppercase) || !line[..head_len].contains(',') {
+            continue;
+        }
+        let window_end = line
+            .char_indices()
+            .nth(DATELINE_HEAD_MAX + 40)
+            .map_or(line.len(), |(i, _)| i);
+        let window = &line[..window_end];
         for m in rec.scan(window, None) {
-            if m.start != 0 {
-                continue;
-            }
             if let MentionValue::Date(d) = &m.value {
                 if d.stated.month.is_some()
                     && d.stated.day.is_some()
-                    && DATELINE_TAIL.is_match(&rest[m.end..])
+                    && is_dateline_date(window, m.start, m.end)
                 {
                     return Some(d.stated);
                 }

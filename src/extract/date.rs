@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::{Draft, SentenceContext};
 use crate::facts::{DateValue, FactValue};
-use crate::recognize::{DateMention, Granularity};
+use crate::recognize::{DateMention, Granularity, MentionValue};
 
 pub fn weekday_name(w: Weekday) -> &'static str {
     match w {
@@ -70,23 +70,64 @@ fn value_of(d: &DateMention, weekday: Option<Weekday>) -> DateValue {
     }
 }
 
+/// The clause a date belongs to: the clauses its own span touches, and the
+/// next one when the date is a fronted adverbial ("On Thursday, May 8,
+/// the festival opened").
+fn date_scope(ctx: &SentenceContext, start: usize, end: usize) -> (usize, usize) {
+    let (cs, _) = ctx.clause_at(start);
+    let (_, mut ce) = ctx.clause_at(end.saturating_sub(1).max(start));
+    let rest = ctx.text[cs..ce].replacen(&ctx.text[start..end], "", 1);
+    if rest.split_whitespace().count() <= 2 && ce < ctx.text.len() {
+        let next = ctx.text[ce..]
+            .chars()
+            .next()
+            .map_or(ce, |c| ce + c.len_utf8());
+        ce = ctx.clause_at(next).1;
+    }
+    (cs, ce)
+}
+
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
-    let event = lex
-        .events
-        .find_iter(ctx.text)
-        .next()
-        .map(|h| h.value.clone());
+    let events: Vec<_> = lex.events.find_iter(ctx.text).collect();
     let cue = lex
         .date_cues
         .find_iter(ctx.text)
         .next()
         .map(|h| h.value.clone());
-    let (base, subject, is_event) = match (event, cue) {
-        (Some(e), _) => (e, None, true),
-        (None, Some(c)) => (c, ctx.subject.clone(), false),
-        (None, None) => return Vec::new(),
-    };
+    if events.is_empty() && cue.is_none() {
+        return Vec::new();
+    }
+    // A date is the event's when the event noun stands in its clause with
+    // no figure or speech verb between them: in "the death toll from
+    // Sunday's earthquake climbed to 240 on Tuesday", Sunday is the
+    // earthquake's day and Tuesday the toll's.
+    let attached_event =
+        |(cs, ce): (usize, usize), m_start: usize, m_end: usize| -> Option<String> {
+            events
+                .iter()
+                .filter(|h| h.start >= cs && h.end <= ce)
+                .find(|h| {
+                    let (a, b) = if h.end <= m_start {
+                        (h.end, m_start)
+                    } else {
+                        (m_end.min(h.start), h.start)
+                    };
+                    let figure = ctx.mentions.iter().any(|x| {
+                        x.start >= a
+                            && x.end <= b
+                            && !matches!(x.value, MentionValue::Date(_))
+                            && !ctx.inside_date(x.start, x.end)
+                    });
+                    let speech = lex
+                        .speech_verbs
+                        .find_iter(&ctx.text[a..b.max(a)])
+                        .next()
+                        .is_some();
+                    !figure && !speech
+                })
+                .map(|h| h.value.clone())
+        };
     // "A day after its launch", "two days later": offsets from another
     // event, not from the report's date; without that anchor, no date.
     let anchored = |m: &crate::recognize::Mention| {
@@ -100,44 +141,67 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         .filter(|(m, d)| day_precise(d) && !anchored(m))
         .collect();
     let is_lone_weekday = |d: &DateMention| d.stated.weekday.is_some() && d.stated.day.is_none();
-    let lone_weekday = dates.iter().find(|(_, d)| is_lone_weekday(d)).copied();
-    // A dateline ("GENEVA, March 5 (AP) —") dates the report. It is the
-    // event's date only when the sentence's weekday falls on it ("Sep 3 …
-    // on Wednesday", and Sep 3 is that Wednesday).
-    let dateline_fits = |d: &DateMention| {
-        let day = d
-            .period
+    let day_of = |d: &DateMention| {
+        d.period
             .filter(|p| p.granularity == Granularity::Day)
-            .map(|p| p.start);
-        let weekday_day = lone_weekday.and_then(|(_, w)| w.period).map(|p| p.start);
-        day.is_some() && day == weekday_day
+            .map(|p| p.start)
+    };
+    let weekdays: Vec<_> = dates
+        .iter()
+        .filter(|(_, d)| is_lone_weekday(d))
+        .copied()
+        .collect();
+    let is_dateline =
+        |m: &crate::recognize::Mention| crate::corpus::is_dateline_date(ctx.text, m.start, m.end);
+    // A dateline ("GENEVA, March 5 (AP) —") dates the report. It is the
+    // event's date only when a weekday of the sentence falls on it ("Sep 3
+    // … on Wednesday", and Sep 3 is that Wednesday).
+    let weekday_on = |d: &DateMention| {
+        weekdays
+            .iter()
+            .find(|(_, w)| day_of(w).is_some() && day_of(w) == day_of(d))
+            .copied()
     };
     let kept: Vec<_> = dates
         .iter()
-        .filter(|(m, d)| {
-            !crate::corpus::is_dateline_date(ctx.text, m.start, m.end) || dateline_fits(d)
-        })
+        .filter(|(m, d)| !is_dateline(m) || weekday_on(d).is_some())
+        .copied()
         .collect();
-    let has_month_day = kept
+    let month_days: Vec<_> = kept
         .iter()
-        .any(|(_, d)| !is_lone_weekday(d) && d.stated.month.is_some() && d.stated.day.is_some());
+        .filter(|(_, d)| !is_lone_weekday(d) && d.stated.month.is_some() && d.stated.day.is_some())
+        .copied()
+        .collect();
+    // The weekday that states a month-and-day date's weekday: one falling
+    // on it, else the sentence's only weekday beside its only date ("on
+    // Monday, March 4" read as two spans), which the calendar check judges.
+    let weekday_for = |m: &crate::recognize::Mention, d: &DateMention| {
+        weekday_on(d).or_else(|| {
+            (!is_dateline(m) && weekdays.len() == 1 && month_days.len() == 1).then(|| weekdays[0])
+        })
+    };
     let mut out: Vec<Draft> = Vec::new();
     for (m, d) in kept {
         if ctx.is_historical_at(m.start) {
             continue; // "the 2019 festival was held on June 3"
         }
-        if is_lone_weekday(d) && has_month_day {
-            continue; // merged into the month-and-day date below
+        if is_lone_weekday(d)
+            && month_days
+                .iter()
+                .any(|(dm, dd)| weekday_for(dm, dd).is_some_and(|(wm, _)| wm.start == m.start))
+        {
+            continue; // merged into its month-and-day date
         }
         // Nested spans: keep the outermost date only.
         if out.iter().any(|o| o.start <= m.start && m.end <= o.end) {
             continue;
         }
-        let weekday = if is_lone_weekday(d) {
+        let merged = if is_lone_weekday(d) {
             None
         } else {
-            lone_weekday.and_then(|(_, w)| w.stated.weekday)
+            weekday_for(m, d)
         };
+        let weekday = merged.and_then(|(_, w)| w.stated.weekday);
         let value = value_of(d, weekday);
         if out
             .iter()
@@ -147,27 +211,29 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         }
         // "began on Tuesday … ended on Wednesday": start and end are two
         // claims. A weekday merged into this date carries the verb.
-        let role_at = match lone_weekday {
-            Some((w, _)) if weekday.is_some() => w.start,
-            _ => m.start,
+        let (at_start, at_end) = match merged {
+            Some((w, _)) if is_dateline(m) => (w.start, w.end),
+            _ => (m.start, m.end),
         };
-        let (cs, ce) = ctx.clause_at(role_at);
-        let role = if is_event {
-            lex.date_roles
-                .find_iter(&ctx.text[cs..ce])
-                .next()
-                .map(|h| h.value.clone())
-        } else {
-            None
-        };
-        let key = match (is_event, role) {
-            (true, Some(role)) => format!("{base}-{role}"),
-            (true, None) => format!("{base}-date"),
-            (false, _) => base.clone(),
+        let (cs, ce) = date_scope(ctx, at_start, at_end);
+        let (key, subject) = match (attached_event((cs, ce), at_start, at_end), &cue) {
+            (Some(event), _) => {
+                let role = lex
+                    .date_roles
+                    .find_iter(&ctx.text[cs..ce])
+                    .next()
+                    .map(|h| h.value.clone());
+                match role {
+                    Some(role) => (format!("{event}-{role}"), None),
+                    None => (format!("{event}-date"), None),
+                }
+            }
+            (None, Some(cue)) => (cue.clone(), ctx.subject.clone()),
+            (None, None) => continue,
         };
         out.push(Draft {
             key,
-            subject: subject.clone(),
+            subject,
             value: FactValue::Date(value),
             modality: ctx.modality_at(m.start),
             start: m.start,
