@@ -203,3 +203,31 @@ fn help_teaches_the_commands() {
         assert!(text.contains(word), "--help lacks {word}");
     }
 }
+
+#[test]
+fn the_previous_day_counts_from_the_day_the_article_told_of() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\npublished: 2025-09-10\n---\nThe parade took place on September 3, 2025.\nMayor Ada Lind arrived in the city the previous day.\n",
+    )
+    .unwrap();
+    let out = factlint()
+        .args(["facts", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let facts = v[0]["facts"].as_array().unwrap();
+    let arrival = facts
+        .iter()
+        .find(|f| f["key"] == "arrival")
+        .expect("arrival fact");
+    assert_eq!(
+        (
+            arrival["value"]["month"].as_i64(),
+            arrival["value"]["day"].as_i64()
+        ),
+        (Some(9), Some(2))
+    );
+}

@@ -87,7 +87,8 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         if lex.attend_groups.find_iter(clause).next().is_some() {
             let phrase = strip_modal_tail(clause.trim(), lex);
             let words = phrase.split_whitespace().count();
-            if (1..=7).contains(&words) {
+            // "Leaders of 14 countries" is a count, not a name for a group.
+            if (1..=7).contains(&words) && !phrase.contains(|c: char| c.is_ascii_digit()) {
                 let id = slug(phrase);
                 if !out
                     .iter()

@@ -41,6 +41,51 @@ pub fn interval_to_count(i: &Interval) -> Option<CountValue> {
     })
 }
 
+/// Words that lead from a counted noun to its figure: "rose to", "stood at".
+const REACHING: &[&str] = &[
+    "to", "at", "reached", "hit", "topped", "passed", "exceeded", "of",
+];
+/// How many words may stand between the noun and the figure.
+const AFTER_WINDOW_WORDS: usize = 4;
+
+/// A quantity after the noun: "toll … rose to 190", "dead … stood at 50".
+/// It must follow a reaching word and end its clause or precede "people",
+/// so "sent troops to 14 countries" is not a count of troops.
+fn figure_after(ctx: &SentenceContext, noun_end: usize) -> Option<(usize, usize, CountValue)> {
+    let (_, clause_end) = ctx.clause_at(noun_end);
+    ctx.mentions
+        .iter()
+        .filter(|m| m.start >= noun_end && m.end <= clause_end && !ctx.inside_date(m.start, m.end))
+        .filter(|m| super::words_between(ctx.text, noun_end, m.start) <= AFTER_WINDOW_WORDS)
+        .filter(|m| {
+            let before = ctx.text[noun_end..m.start].trim_end().to_lowercase();
+            REACHING
+                .iter()
+                .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+        })
+        .filter(|m| {
+            let next = ctx.text[m.end..].trim_start();
+            next.is_empty()
+                || next.starts_with([',', '.', ';'])
+                || next.starts_with("people")
+                || next.starts_with("on ")
+                || next.starts_with("by ")
+        })
+        .filter_map(|m| {
+            let value = match &m.value {
+                MentionValue::Number(n) if matches!(n.kind, NumberKind::Integer) => {
+                    (n.value >= 0.0 && n.value < 9.0e15)
+                        .then(|| CountValue::exact(n.value.round() as i64))
+                }
+                MentionValue::Range(r) => interval_to_count(r),
+                _ => None,
+            }?;
+            Some((m.start, m.end, value))
+        })
+        // The outermost span ("to more than 200" over "200").
+        .min_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)))
+}
+
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
     let mut out = Vec::new();
@@ -85,6 +130,9 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                 best = Some((m.start, m.end, value));
             }
         }
+        // "The death toll rose to 190", "the number of dead climbed to 240":
+        // the figure follows its noun after a verb of reaching.
+        let best = best.or_else(|| figure_after(ctx, hit.end));
         if let Some((start, _, value)) = best {
             let subject = if hit.value.per_subject {
                 ctx.subject.clone()
@@ -96,8 +144,8 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                 subject,
                 value: FactValue::Count(value),
                 modality: ctx.modality_at(hit.start),
-                start,
-                end: hit.end,
+                start: start.min(hit.start),
+                end: hit.end.max(start),
             });
         }
     }

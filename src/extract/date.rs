@@ -131,6 +131,9 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     // "A day after its launch", "two days later": offsets from another
     // event, not from the report's date; without that anchor, no date.
     let anchored = |m: &crate::recognize::Mention| {
+        if ctx.anchored {
+            return false;
+        }
         let t = ctx.text[m.start..m.end].to_lowercase();
         ["after", "before", "later", "earlier"]
             .iter()

@@ -59,6 +59,10 @@ pub struct SentenceContext<'a> {
     /// The last commemorated event named in the article (for "the 80th
     /// anniversary" without "of …").
     pub anniversary_of: Option<(String, NaiveDate)>,
+    /// Relative dates in this sentence were resolved against the article's
+    /// last told day ("the previous day"), so offsets like "two days
+    /// later" are meaningful.
+    pub anchored: bool,
 }
 
 impl SentenceContext<'_> {
@@ -216,6 +220,7 @@ pub fn extract_source(
     let mut facts = Vec::new();
     let mut carried: Option<String> = None;
     let mut anniversary_of: Option<(String, NaiveDate)> = None;
+    let mut anchor: Option<NaiveDate> = None;
     for (i, (sentence, text)) in source.sentences.iter().zip(&sentences).enumerate() {
         let people = names.people_at(i, text);
         let opens_with_pronoun = text.split_whitespace().next().is_some_and(|w| {
@@ -233,15 +238,24 @@ pub fn extract_source(
         if !opens_with_pronoun && !people.is_empty() {
             carried.clone_from(&subject);
         }
+        // "The previous day", "two days later" count from the day the
+        // article last told of, not from its publication date.
+        let anchored = anchor.is_some() && rules.lexicon.date_anaphora.contains_in(text);
+        let scan_reference = if anchored {
+            anchor
+        } else {
+            source.reference_date
+        };
         let mut ctx = SentenceContext {
             text,
-            mentions: valid_mentions(text, rec.scan(text, source.reference_date)),
+            mentions: valid_mentions(text, rec.scan(text, scan_reference)),
             places: names.places(text),
             people,
             subject,
             reference: source.reference_date,
             rules,
             anniversary_of: anniversary_of.clone(),
+            anchored,
         };
         if let Some(h) = rules.reference.events.find_iter(text).next() {
             anniversary_of = Some(h.value.clone());
@@ -265,6 +279,13 @@ pub fn extract_source(
         }
         drafts.sort_by_key(|(kind, d)| (d.start, *kind));
         for (kind, d) in drafts {
+            if let FactValue::Date(v) = &d.value {
+                if kind == FactKind::Date && !v.inferred.iter().any(|f| f == "day") {
+                    if let (Some(y), Some(m), Some(day)) = (v.year, v.month, v.day) {
+                        anchor = NaiveDate::from_ymd_opt(y, m, day).or(anchor);
+                    }
+                }
+            }
             let start = sentence.start + d.start;
             let (line, column) = source.lines.line_col(&source.text, start);
             facts.push(Fact {
@@ -369,6 +390,7 @@ pub(crate) fn run_on(
             .find_iter(sentence)
             .next()
             .map(|h| h.value.clone()),
+        anchored: false,
     };
     f(&ctx)
 }

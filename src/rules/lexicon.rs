@@ -17,6 +17,10 @@ pub struct LexiconDef {
     /// Verbs that key a date when no event is named ("arrived" → arrival).
     #[serde(default)]
     pub date_cues: Vec<KeyedWords>,
+    /// Phrases whose date counts from the day the article last told of
+    /// ("the previous day", "two days later"), not from its publication.
+    #[serde(default)]
+    pub date_anaphora: Vec<String>,
     /// Words that make an event's date its start or end ("began" → start).
     #[serde(default)]
     pub date_roles: Vec<DateRole>,
@@ -167,6 +171,7 @@ impl LexiconDef {
         self.events.extend(other.events);
         self.date_cues.extend(other.date_cues);
         self.date_roles.extend(other.date_roles);
+        self.date_anaphora.extend(other.date_anaphora);
         self.duration_nouns.extend(other.duration_nouns);
         self.gatherings.extend(other.gatherings);
         self.attendance.present.extend(other.attendance.present);
@@ -205,6 +210,7 @@ pub struct Lexicon {
     pub events: PhraseSet<String>,
     pub date_cues: PhraseSet<String>,
     pub date_roles: PhraseSet<String>,
+    pub date_anaphora: PhraseSet<()>,
     pub duration_nouns: PhraseSet<String>,
     /// Key used for durations next to event nouns, if any pack asks for it.
     pub event_duration_key: Option<String>,
@@ -307,6 +313,7 @@ impl Lexicon {
                     .iter()
                     .map(|e| (e.key.as_str(), e.nouns.as_slice())),
             ),
+            date_anaphora: unit(&def.date_anaphora),
             date_roles: keyed(
                 def.date_roles
                     .iter()
