@@ -1,3 +1,5 @@
+//! Compiled only for tests (`#[cfg(test)] mod fixtures` in `report/mod.rs`).
+//!
 //! Hand-built reports for the renderers' unit tests: one bundle with a
 //! conflict, an agreement, a single-source claim, a quote drift with a word
 //! diff, and a source whose title and sentences try to inject markup.
