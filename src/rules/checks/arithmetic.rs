@@ -76,7 +76,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                 Verdict::Internal
             };
             let kind = ctx.facts[facts[0]].kind;
-            finding(
+            let mut found = finding(
                 rule,
                 ctx,
                 FindingParts {
@@ -87,7 +87,9 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                     facts,
                     message,
                 },
-            )
+            );
+            found.id = format!("{}:{}", found.id, found.sources.join("+"));
+            found
         })
         .collect()
 }

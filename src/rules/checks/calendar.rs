@@ -54,7 +54,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                 .set("detail", detail)
                 .fill(&rule.message)
         };
-        out.push(finding(
+        let mut found = finding(
             rule,
             ctx,
             FindingParts {
@@ -65,7 +65,10 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                 facts: vec![i],
                 message,
             },
-        ));
+        );
+        // One finding per fact: the source makes the id unique and stable.
+        found.id = format!("{}:{}:{date}", found.id, f.source);
+        out.push(found);
     }
     out
 }

@@ -67,7 +67,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
         let message = super::base_vars(ctx, &f.key, f.subject.as_deref(), &[i])
             .set("detail", detail)
             .fill(&rule.message);
-        out.push(finding(
+        let mut found = finding(
             rule,
             ctx,
             FindingParts {
@@ -78,7 +78,10 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                 facts: vec![i],
                 message,
             },
-        ));
+        );
+        // One finding per fact: the source makes the id unique and stable.
+        found.id = format!("{}:{}", found.id, f.source);
+        out.push(found);
     }
     out
 }
