@@ -3,8 +3,8 @@
 //!
 //! Order of trust: the file's front matter (`published`), the bundle
 //! manifest, a dateline in the text ("BEIJING, Sep 3 (Agency) —"), then the
-//! bundle's consensus: the full date the bundle's sources state most often,
-//! else the latest publication date of the bundle's other sources.
+//! bundle's consensus: the latest publication date of the bundle's other
+//! sources, else the full date the bundle's sources state most often.
 //! The report says which one was used, so an editor can see why "last year"
 //! became 2024.
 
@@ -106,8 +106,8 @@ fn dateline(source: &Source, rec: &Recognizer) -> Option<StatedDate> {
     None
 }
 
-/// The full date stated most often across the bundle (ties: most sources,
-/// then earliest), used for sources with nothing better.
+/// The full date stated by the most sources across the bundle, used for
+/// sources with nothing better.
 fn consensus(bundle: &Bundle, rec: &Recognizer) -> Option<NaiveDate> {
     let mut counts: HashMap<NaiveDate, (usize, std::collections::BTreeSet<&str>)> = HashMap::new();
     for source in &bundle.sources {
@@ -138,11 +138,13 @@ fn consensus(bundle: &Bundle, rec: &Recognizer) -> Option<NaiveDate> {
     }
     counts
         .into_iter()
+        // Most sources, then most mentions, then the latest: a story's own
+        // date is usually the newest it states.
         .max_by(|(da, a), (db, b)| {
             a.1.len()
                 .cmp(&b.1.len())
                 .then(a.0.cmp(&b.0))
-                .then(db.cmp(da))
+                .then(da.cmp(db))
         })
         .map(|(d, _)| d)
 }

@@ -134,13 +134,18 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         // the figure follows its noun after a verb of reaching.
         let best = best.or_else(|| figure_after(ctx, hit.end));
         if let Some((start, _, value)) = best {
+            let (cs, ce) = ctx.clause_at(hit.start);
+            let key = match lex.count_aspects.find_iter(&ctx.text[cs..ce]).next() {
+                Some(aspect) => format!("{}-{}", hit.value.key, aspect.value),
+                None => hit.value.key.clone(),
+            };
             let subject = if hit.value.per_subject {
                 ctx.subject.clone()
             } else {
                 None
             };
             out.push(Draft {
-                key: hit.value.key.clone(),
+                key,
                 subject,
                 value: FactValue::Count(value),
                 modality: ctx.modality_at(hit.start),

@@ -108,11 +108,14 @@ impl SentenceContext<'_> {
     /// used as a modifier ("the 2019 festival", "The 1999 earthquake").
     pub fn clause_years(&self, offset: usize) -> Vec<i32> {
         let (cs, ce) = self.clause_at(offset);
-        let (fs, fe) = self.clause_at(0);
-        let leading = |start: usize, end: usize| {
-            fs == 0 && end <= fe && cs > fe && words_between(self.text, fs, fe) <= 3 && start >= fs
+        // "In 2016, …", "…, in 2008, …": a short clause that only dates the
+        // sentence applies to all of it.
+        let dating_clause = |start: usize| {
+            let (s, e) = self.clause_at(start);
+            words_between(self.text, s, e) <= 3
         };
-        let in_scope = |start: usize, end: usize| (start >= cs && end <= ce) || leading(start, end);
+        let in_scope =
+            |start: usize, end: usize| (start >= cs && end <= ce) || dating_clause(start);
         let mut years: Vec<i32> = self
             .years()
             .filter(|(m, _, d)| !d.since && in_scope(m.start, m.end))
@@ -180,6 +183,7 @@ pub fn clause_bounds(text: &str, offset: usize) -> (usize, usize) {
                 && !(i > 0
                     && bytes[i - 1].is_ascii_digit()
                     && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            || (c == ' ' && CONTRASTIVE.iter().any(|w| text[i + 1..].starts_with(w)))
     };
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
@@ -196,6 +200,10 @@ pub fn clause_bounds(text: &str, offset: usize) -> (usize, usize) {
         .map_or(text.len(), |(i, _)| offset + i);
     (start, end)
 }
+
+/// Conjunctions that open a clause of their own: "attended the ceremony
+/// but did not attend the banquet" is two claims.
+const CONTRASTIVE: &[&str] = &["but ", "while ", "whereas ", "although ", "though "];
 
 /// Extracts every fact of one source. Pure: the same source and rules give
 /// the same facts in the same order.
@@ -239,16 +247,32 @@ pub fn extract_source(
             carried.clone_from(&subject);
         }
         // "The previous day", "two days later" count from the day the
-        // article last told of, not from its publication date.
-        let anchored = anchor.is_some() && rules.lexicon.date_anaphora.contains_in(text);
-        let scan_reference = if anchored {
-            anchor
-        } else {
-            source.reference_date
+        // article last told of (in this sentence, else before it), not from
+        // its publication date.
+        let plain = valid_mentions(text, rec.scan(text, source.reference_date));
+        let (mentions, anchored) = match rules.lexicon.date_anaphora.find_iter(text).next() {
+            Some(phrase) => {
+                let local = plain
+                    .iter()
+                    .filter(|m| m.end <= phrase.start)
+                    .filter_map(|m| match &m.value {
+                        MentionValue::Date(d) => d
+                            .period
+                            .filter(|p| p.granularity == Granularity::Day)
+                            .map(|p| p.start),
+                        _ => None,
+                    })
+                    .next_back();
+                match local.or(anchor) {
+                    Some(day) => (valid_mentions(text, rec.scan(text, Some(day))), true),
+                    None => (plain, false),
+                }
+            }
+            None => (plain, false),
         };
         let mut ctx = SentenceContext {
             text,
-            mentions: valid_mentions(text, rec.scan(text, scan_reference)),
+            mentions,
             places: names.places(text),
             people,
             subject,

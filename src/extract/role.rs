@@ -4,7 +4,7 @@
 //! the reference pack (country + title) so the reference check can ask who
 //! held it on the source's date.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{Draft, SentenceContext};
 use crate::facts::{FactValue, Modality, RoleValue};
@@ -18,11 +18,16 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let reference = &ctx.rules.reference;
     // A role in a clause about another year is claimed for that year.
     let as_of_at = |offset: usize| -> Option<String> {
+        let reference = ctx.reference?;
         if ctx.is_historical_at(offset) {
-            ctx.clause_years(offset).first().map(i32::to_string)
-        } else {
-            ctx.reference.map(|d| d.to_string())
+            return ctx.clause_years(offset).first().map(i32::to_string);
         }
+        // Another clause names a past year ("… in 2023, when he met Prime
+        // Minister X"): the role may belong to then; do not date it.
+        let past = ctx
+            .years()
+            .any(|(_, y, d)| !d.since && y < reference.year());
+        (!past).then(|| reference.to_string())
     };
     let mut out = Vec::new();
     for p in &ctx.people {

@@ -11,6 +11,10 @@ pub struct LexiconDef {
     /// Nouns that make a number a count, by key.
     #[serde(default)]
     pub counted: Vec<CountedDef>,
+    /// Words that split a count by what happened to the counted things
+    /// ("300 homes destroyed" and "1,200 homes threatened" are two counts).
+    #[serde(default)]
+    pub count_aspects: Vec<CountAspect>,
     /// Nouns naming the story's event (dates and durations near them are the event's).
     #[serde(default)]
     pub events: Vec<KeyedNouns>,
@@ -45,10 +49,20 @@ pub struct LexiconDef {
     pub anniversary_nouns: Vec<String>,
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Titles that may precede a single name ("Prince William", "Pope Leo").
+    #[serde(default)]
+    pub single_name_titles: Vec<String>,
+    /// Capitalized words that make a phrase a place or an institution, not
+    /// a person ("Premier League", "Imperial Palace").
+    #[serde(default)]
+    pub not_names: Vec<String>,
     #[serde(default)]
     pub government_nouns: Vec<String>,
     #[serde(default)]
     pub pronouns: Vec<String>,
+    /// Words changed when direct speech is reported ("you" → "him").
+    #[serde(default)]
+    pub speech_pronouns: Vec<String>,
     #[serde(default)]
     pub precedents: PrecedentDef,
 }
@@ -73,6 +87,14 @@ pub struct CountedDef {
     /// The count belongs to the sentence's subject ("he has made 10 trips").
     #[serde(default)]
     pub per_subject: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountAspect {
+    /// Suffix of the count key: `buildings-destroyed`.
+    pub aspect: String,
+    pub words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -168,6 +190,7 @@ impl LexiconDef {
     /// Packs add to the lexicon; they never take words away.
     pub fn merge(&mut self, other: LexiconDef) {
         self.counted.extend(other.counted);
+        self.count_aspects.extend(other.count_aspects);
         self.events.extend(other.events);
         self.date_cues.extend(other.date_cues);
         self.date_roles.extend(other.date_roles);
@@ -187,8 +210,11 @@ impl LexiconDef {
         self.speech_verbs.extend(other.speech_verbs);
         self.anniversary_nouns.extend(other.anniversary_nouns);
         self.titles.extend(other.titles);
+        self.single_name_titles.extend(other.single_name_titles);
+        self.not_names.extend(other.not_names);
         self.government_nouns.extend(other.government_nouns);
         self.pronouns.extend(other.pronouns);
+        self.speech_pronouns.extend(other.speech_pronouns);
         self.precedents
             .unprecedented
             .extend(other.precedents.unprecedented);
@@ -207,6 +233,7 @@ pub struct CountedNoun {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub counted: PhraseSet<CountedNoun>,
+    pub count_aspects: PhraseSet<String>,
     pub events: PhraseSet<String>,
     pub date_cues: PhraseSet<String>,
     pub date_roles: PhraseSet<String>,
@@ -231,8 +258,11 @@ pub struct Lexicon {
     pub speech_verbs: PhraseSet<()>,
     pub anniversary_nouns: PhraseSet<()>,
     pub titles: PhraseSet<()>,
+    pub single_name_titles: PhraseSet<()>,
+    pub not_names: PhraseSet<()>,
     pub government_nouns: PhraseSet<()>,
     pub pronouns: PhraseSet<()>,
+    pub speech_pronouns: PhraseSet<()>,
     pub unprecedented: PhraseSet<()>,
     pub precedent_first: PhraseSet<()>,
     pub precedent_last: PhraseSet<()>,
@@ -308,6 +338,11 @@ impl Lexicon {
         };
         Lexicon {
             counted,
+            count_aspects: keyed(
+                def.count_aspects
+                    .iter()
+                    .map(|e| (e.aspect.as_str(), e.words.as_slice())),
+            ),
             events: keyed(
                 def.events
                     .iter()
@@ -361,8 +396,11 @@ impl Lexicon {
             speech_verbs: unit(&def.speech_verbs),
             anniversary_nouns: unit(&def.anniversary_nouns),
             titles: unit(&def.titles),
+            single_name_titles: unit(&def.single_name_titles),
+            not_names: unit(&def.not_names),
             government_nouns: unit(&def.government_nouns),
             pronouns: unit(&def.pronouns),
+            speech_pronouns: unit(&def.speech_pronouns),
             unprecedented: unit(&def.precedents.unprecedented),
             precedent_first: unit(&def.precedents.first),
             precedent_last: unit(&def.precedents.last),

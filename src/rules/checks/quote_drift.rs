@@ -63,6 +63,11 @@ pub fn word_diff(old: &str, new: &str) -> (f32, Vec<DiffChunk>) {
     (ratio, chunks)
 }
 
+/// Whether `needle` occurs as a contiguous run of words in `hay`.
+fn contains_run(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && needle.len() < hay.len() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
 pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
     let min_similarity = rule.def.params.min_similarity.unwrap_or(0.5) as f32;
     let mut out = Vec::new();
@@ -87,9 +92,31 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                 if same_words {
                     continue;
                 }
+                let (na, nb): (Vec<String>, Vec<String>) = (
+                    wa.split_whitespace().map(normalize).collect(),
+                    wb.split_whitespace().map(normalize).collect(),
+                );
+                // A fragment of the fuller quote is the same quote: "never
+                // been in a stronger position" inside "We have never been …".
+                if contains_run(&na, &nb) || contains_run(&nb, &na) {
+                    continue;
+                }
                 let (ratio, diff) = word_diff(&wa, &wb);
                 if ratio < min_similarity {
                     continue; // a different quote, not a drifted one
+                }
+                // Direct speech reported: only pronouns changed.
+                let lex = &ctx.set.lexicon;
+                let pronoun_shift = diff.iter().filter(|c| c.op != DiffOp::Equal).all(|c| {
+                    c.text.split_whitespace().all(|w| {
+                        let w = normalize(w);
+                        lex.speech_pronouns
+                            .find_iter(&w)
+                            .any(|h| h.start == 0 && h.end == w.len())
+                    })
+                });
+                if pronoun_shift {
+                    continue;
                 }
                 let vars = super::base_vars(ctx, &key, subject.as_deref(), &[i, j]);
                 let mut f = finding(
@@ -123,6 +150,21 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fragment_is_the_same_quote() {
+        let words = |s: &str| s.split_whitespace().map(normalize).collect::<Vec<_>>();
+        let full = words("We have never been in a stronger position,");
+        assert!(contains_run(
+            &full,
+            &words("never been in a stronger position.")
+        ));
+        assert!(!contains_run(
+            &full,
+            &words("never been in a weaker position")
+        ));
+        assert!(!contains_run(&full, &full));
+    }
 
     #[test]
     fn one_changed_word_shows_in_the_diff() {
