@@ -164,11 +164,11 @@ pub(crate) fn parse_at(toks: &[Tok], i: usize) -> Option<NumSpan> {
     // A sign: "-5", "- 10 k", "minus five", "negative one". A dash between two
     // numbers ("1000-5000", "+1-222") is a separator, not a sign.
     let (neg, j0) = if t.is_dash() || t.lower == "−" {
+        // "COVID-19" and "A-5" glue the dash to a word; "to -5" has a space.
         let after_value = i > 0
-            && (matches!(
-                toks[i - 1].kind,
-                TokKind::Num | TokKind::Word | TokKind::Dotted
-            ) || toks[i - 1].is_punct("+"));
+            && (toks[i - 1].kind == TokKind::Num
+                || (t.glued_left && matches!(toks[i - 1].kind, TokKind::Word | TokKind::Dotted))
+                || toks[i - 1].is_punct("+"));
         match toks.get(i + 1) {
             Some(n) if n.kind == TokKind::Num && !after_value => (true, i + 1),
             _ => return None,
@@ -844,6 +844,9 @@ mod tests {
                 &[("3 hundred", 300.0, Integer), ("2 hundred", 200.0, Integer)],
             ),
             ("-5 degrees", &[("-5", -5.0, Integer)]),
+            // Regression: a spaced sign after a word is a sign, a glued dash is not.
+            ("fell to -5 degrees", &[("-5", -5.0, Integer)]),
+            ("COVID-19", &[("19", 19.0, Integer)]),
             (
                 "192.168.1.2",
                 &[
