@@ -4,7 +4,7 @@
 //! journey was in 2023", "his most significant international appearance
 //! since …" (earlier ones exist).
 
-use super::{Draft, SentenceContext, words_between};
+use super::{Draft, SentenceContext, cue_before};
 use crate::facts::{FactValue, FirstValue};
 
 const CUE_WINDOW_WORDS: usize = 4;
@@ -15,10 +15,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
     let lower = ctx.text.to_lowercase();
     for noun in lex.first_nouns.find_iter(ctx.text) {
-        let near = |cue_end: usize| {
-            cue_end <= noun.start
-                && words_between(ctx.text, cue_end, noun.start) <= CUE_WINDOW_WORDS
-        };
+        let near = |cue_end: usize| cue_before(ctx.text, cue_end, noun.start, CUE_WINDOW_WORDS);
         let debut = lex.debut_words.find_iter(ctx.text).find(|c| near(c.end));
         let first = lex.first_words.find_iter(ctx.text).find(|c| near(c.end));
         let prior = lex.prior_words.find_iter(ctx.text).find(|c| near(c.end));

@@ -378,6 +378,13 @@ fn valid_mentions(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
         .collect()
 }
 
+/// Whether a cue ending at `cue_end` stands at most `window` words before
+/// a noun starting at `noun_start` ("first such assembly", "his inaugural
+/// appearance").
+pub fn cue_before(text: &str, cue_end: usize, noun_start: usize, window: usize) -> bool {
+    cue_end <= noun_start && words_between(text, cue_end, noun_start) <= window
+}
+
 /// Words between two offsets, for "within N words" windows.
 pub fn words_between(text: &str, start: usize, end: usize) -> usize {
     if start >= end {

@@ -5,7 +5,7 @@
 
 use chrono::Datelike;
 
-use super::{Draft, SentenceContext, words_between};
+use super::{Draft, SentenceContext, cue_before};
 use crate::facts::{FactValue, PrecedentValue};
 use crate::recognize::MentionValue;
 
@@ -20,7 +20,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     };
     let key = first_gathering.value.clone();
     let near = |cue_end: usize, noun_start: usize| {
-        cue_end <= noun_start && words_between(ctx.text, cue_end, noun_start) <= CUE_WINDOW_WORDS
+        cue_before(ctx.text, cue_end, noun_start, CUE_WINDOW_WORDS)
     };
     let unprecedented = lex
         .unprecedented
@@ -109,7 +109,7 @@ fn last_occasion(
 ) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
     let near = |cue_end: usize, noun_start: usize| {
-        cue_end <= noun_start && words_between(ctx.text, cue_end, noun_start) <= CUE_WINDOW_WORDS
+        cue_before(ctx.text, cue_end, noun_start, CUE_WINDOW_WORDS)
     };
     let Some((cue, gathering)) = lex.precedent_last.find_iter(ctx.text).find_map(|c| {
         gatherings
