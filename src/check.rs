@@ -258,6 +258,15 @@ pub fn check_bundle_with(
 /// Checks every bundle under the given paths, bundles in parallel.
 pub fn check(opts: &CheckOptions, set: &RuleSet) -> Result<Report> {
     let bundles = load_bundles(opts)?;
+    // A path with nothing to check is a mistake (a typo, a wrong glob), not
+    // a clean result: CI must not pass because it read nothing.
+    if bundles.iter().all(|b| b.sources.is_empty()) {
+        let paths: Vec<String> = opts.paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::Usage(format!(
+            "no sources found in {} (sources are .md and .txt files; README.md is skipped)",
+            paths.join(", ")
+        )));
+    }
     let rec = Recognizer::new();
     let results: Vec<(BundleReport, usize)> = bundles
         .into_par_iter()

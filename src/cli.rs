@@ -154,7 +154,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum)]
     pub min_severity: Option<Severity>,
     /// Resolve relative dates against this date (YYYY-MM-DD) for every source.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub reference_date: Option<NaiveDate>,
     /// Findings only: no bundle headers, agreements or single-source notes (text format).
     #[arg(long, short)]
@@ -189,7 +189,7 @@ pub struct FactsArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub reference_date: Option<NaiveDate>,
     #[command(flatten)]
     pub config: ConfigArgs,
@@ -202,7 +202,7 @@ pub struct ParseArgs {
     /// Text to scan; `-` or nothing reads standard input.
     pub text: Option<String>,
     /// Resolve relative and partial dates against this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub reference_date: Option<NaiveDate>,
     /// Read JSON Lines `{"text", "reference_date"}` on stdin; print one JSON array per line.
     #[arg(long)]
@@ -247,6 +247,10 @@ pub fn run(cli: Cli) -> Result<i32> {
                     ParseFormat::Text => parse_cmd::ParseFormat::Text,
                 },
             };
+            let from_stdin = opts.batch || opts.text.as_deref().is_none_or(|t| t == "-");
+            if from_stdin {
+                refuse_terminal_stdin("parse reads its text from standard input here")?;
+            }
             let stdin = std::io::stdin();
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
@@ -285,11 +289,30 @@ pub fn run(cli: Cli) -> Result<i32> {
     }
 }
 
+/// `YYYY-MM-DD`, with a message that says so (chrono's own is "input is
+/// out of range").
+fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date: expected YYYY-MM-DD"))
+}
+
+/// Waiting silently on a terminal looks like a hang: say what is expected.
+fn refuse_terminal_stdin(what: &str) -> Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        return Err(Error::Usage(format!(
+            "{what}, but it is a terminal; pipe text in or give it as an argument"
+        )));
+    }
+    Ok(())
+}
+
 /// Reads standard input when `-` is among the paths.
 fn read_stdin_if_asked(paths: &[PathBuf]) -> Result<Option<String>> {
     if !paths.iter().any(|p| p.as_os_str() == STDIN_PATH) {
         return Ok(None);
     }
+    refuse_terminal_stdin("`-` reads one article from standard input")?;
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
@@ -330,6 +353,9 @@ fn run_check(args: &CheckArgs) -> Result<i32> {
     let mut opts = check_options(&args.paths, args.reference_date, &config)?;
     opts.no_suppress = args.no_suppress;
     let mut report = check(&opts, &set)?;
+    for target in args.output.iter().chain(&args.write_baseline) {
+        refuse_input(target, &report)?;
+    }
 
     // Baselines see every finding, whatever --min-severity shows, so that
     // changing what is shown never resurfaces accepted findings.
@@ -378,10 +404,33 @@ fn run_facts(args: &FactsArgs) -> Result<i32> {
     let set = args.rules.load(&config)?;
     let opts = check_options(&args.paths, args.reference_date, &config)?;
     let report = check(&opts, &set)?;
+    if let Some(target) = &args.output {
+        refuse_input(target, &report)?;
+    }
     let mut buf = Vec::new();
     report::facts::render(args.format, &report, &mut buf).map_err(|e| Error::io("<facts>", e))?;
     emit(args.output.as_deref(), &buf)?;
     Ok(0)
+}
+
+/// factlint never modifies its inputs: an output path that is one of the
+/// sources just read is refused before anything is written.
+fn refuse_input(target: &Path, report: &report::Report) -> Result<()> {
+    let Ok(target) = target.canonicalize() else {
+        return Ok(());
+    };
+    let is_input = report
+        .bundles
+        .iter()
+        .flat_map(|b| &b.sources)
+        .any(|s| Path::new(&s.path).canonicalize().is_ok_and(|p| p == target));
+    if is_input {
+        return Err(Error::Usage(format!(
+            "{}: is one of the sources being checked; not overwriting it",
+            target.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Writes rendered output to FILE (atomically) or standard output.

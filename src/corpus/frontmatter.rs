@@ -99,9 +99,11 @@ fn de_date<'de, D: serde::Deserializer<'de>>(
 /// Splits `---\n…\n---\n` front matter off the top of a file. Returns the
 /// metadata and the byte offset where the body starts.
 pub fn split(path: &Path, text: &str) -> Result<(Option<FrontMatter>, usize)> {
-    let rest = match text
+    // Editors on Windows may start a file with a byte-order mark.
+    let head = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rest = match head
         .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
+        .or_else(|| head.strip_prefix("---\r\n"))
     {
         Some(r) => r,
         None => return Ok((None, 0)),
@@ -153,6 +155,13 @@ mod tests {
             assert_eq!(meta.and_then(|m| m.title).as_deref(), *title, "{text}");
             assert_eq!(body, *start, "{text}");
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_hide_front_matter() {
+        let (meta, body) = split(Path::new("a.md"), "\u{feff}---\ntitle: T\n---\nBody").unwrap();
+        assert_eq!(meta.and_then(|m| m.title).as_deref(), Some("T"));
+        assert_eq!(body, 3 + 4 + 9 + 4);
     }
 
     #[test]

@@ -65,7 +65,30 @@ fn ends_with_abbreviation(before: &str) -> bool {
         || ABBREVIATIONS.contains(&lower.as_str())
 }
 
-fn push_trimmed(text: &str, mut s: usize, mut e: usize, out: &mut Vec<Sentence>) {
+/// Longest sentence, in bytes. Real sentences are far shorter; a run-on
+/// "sentence" (a list without full stops, a line of junk) is cut at spaces
+/// so that per-sentence work stays bounded and the whole run linear.
+const MAX_SENTENCE_BYTES: usize = 1_200;
+
+fn push_trimmed(text: &str, mut s: usize, e: usize, out: &mut Vec<Sentence>) {
+    while e - s > MAX_SENTENCE_BYTES {
+        let mut limit = s + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        // Cut at the last space before the limit, else at the limit.
+        let cut = text[s..limit]
+            .rfind(char::is_whitespace)
+            .map(|i| s + i)
+            .filter(|&c| c > s)
+            .unwrap_or(limit);
+        push_one(text, s, cut, out);
+        s = cut;
+    }
+    push_one(text, s, e, out);
+}
+
+fn push_one(text: &str, mut s: usize, mut e: usize, out: &mut Vec<Sentence>) {
     let slice = &text[s..e];
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
@@ -136,6 +159,25 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(split(text), *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn run_on_lines_are_cut_into_bounded_sentences() {
+        let text = "attended. ".repeat(500);
+        let parts = split_sentences(&text, 0);
+        assert!(parts.len() >= 4, "{}", parts.len());
+        assert!(parts.iter().all(|p| p.end - p.start <= MAX_SENTENCE_BYTES));
+        let joined: usize = parts
+            .iter()
+            .map(|p| text[p.start..p.end].split_whitespace().count())
+            .sum();
+        assert_eq!(joined, 500, "no word lost");
+        let wide = "é".repeat(2_000);
+        assert!(
+            split_sentences(&wide, 0)
+                .iter()
+                .all(|p| wide.is_char_boundary(p.start) && wide.is_char_boundary(p.end))
+        );
     }
 
     #[test]

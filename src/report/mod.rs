@@ -125,12 +125,14 @@ impl Report {
     }
 
     /// Findings at or above `threshold`; `None` means nothing fails.
+    /// Agreements never fail a run, even under `--fail-on info`: they
+    /// report what checks out.
     pub fn failing(&self, threshold: Option<Severity>) -> usize {
         let Some(t) = threshold else { return 0 };
         self.bundles
             .iter()
             .flat_map(|b| &b.findings)
-            .filter(|f| f.severity >= t)
+            .filter(|f| f.severity >= t && f.verdict != Verdict::Agree)
             .count()
     }
 }
@@ -204,9 +206,36 @@ pub fn render(
 /// (same filesystem, so the rename is atomic), synced, then renamed over
 /// the target. Used for `--output` and baselines.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = temp_path_beside(path)?;
-    let result = write_and_sync(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e)));
+    match std::fs::metadata(path) {
+        // A terminal, a pipe or a device (`-o /dev/stdout`): write in place;
+        // renaming over it would replace it with a file.
+        Ok(m) if !m.is_file() && !m.is_dir() => {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| Error::io(path, e))?;
+            return f.write_all(bytes).map_err(|e| Error::io(path, e));
+        }
+        Ok(m) if m.is_dir() => {
+            return Err(Error::Usage(format!("{}: is a directory", path.display())));
+        }
+        _ => {}
+    }
+    // A symlink keeps pointing where it did: replace its target.
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = if is_link {
+        path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+    } else {
+        path.to_path_buf()
+    };
+    let permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
+    let tmp = temp_path_beside(&target)?;
+    let result = write_and_sync(&tmp, bytes, path).and_then(|()| {
+        if let Some(p) = permissions {
+            let _ = std::fs::set_permissions(&tmp, p);
+        }
+        std::fs::rename(&tmp, &target).map_err(|e| Error::io(path, e))
+    });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
@@ -224,16 +253,17 @@ pub fn write_new_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         )));
     }
     let tmp = temp_path_beside(path)?;
-    let result = write_and_sync(&tmp, bytes).and_then(|()| match std::fs::hard_link(&tmp, path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::Usage(format!(
-            "{}: already exists; not overwriting it",
-            path.display()
-        ))),
-        // Filesystems without hard links: fall back to a rename, having
-        // checked for the file above.
-        Err(_) => std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e)),
-    });
+    let result =
+        write_and_sync(&tmp, bytes, path).and_then(|()| match std::fs::hard_link(&tmp, path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::Usage(format!(
+                "{}: already exists; not overwriting it",
+                path.display()
+            ))),
+            // Filesystems without hard links: fall back to a rename, having
+            // checked for the file above.
+            Err(_) => std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e)),
+        });
     let _ = std::fs::remove_file(&tmp);
     result
 }
@@ -256,14 +286,15 @@ fn temp_path_beside(path: &Path) -> Result<std::path::PathBuf> {
     )))
 }
 
-fn write_and_sync(tmp: &Path, bytes: &[u8]) -> Result<()> {
+/// Errors name `shown`, the file the user asked for, not the temporary one.
+fn write_and_sync(tmp: &Path, bytes: &[u8], shown: &Path) -> Result<()> {
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(tmp)
-        .map_err(|e| Error::io(tmp, e))?;
-    f.write_all(bytes).map_err(|e| Error::io(tmp, e))?;
-    f.sync_all().map_err(|e| Error::io(tmp, e))
+        .map_err(|e| Error::io(shown, e))?;
+    f.write_all(bytes).map_err(|e| Error::io(shown, e))?;
+    f.sync_all().map_err(|e| Error::io(shown, e))
 }
 
 #[cfg(test)]

@@ -112,6 +112,12 @@ fn default_sources() -> Vec<PackSource> {
 
 /// `*.yaml` under `dir`, sorted, skipping rule fixtures (`tests/`).
 pub fn pack_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: not a directory (--rules takes a pack directory)",
+            dir.display()
+        )));
+    }
     if !dir.is_dir() {
         return Err(Error::NotFound {
             path: dir.to_path_buf(),
