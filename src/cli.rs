@@ -124,11 +124,24 @@ impl RuleArgs {
         dirs.extend(self.rules.iter().cloned());
         let mut disable = config.disable.clone();
         disable.extend(self.disable.iter().cloned());
+        let defaults = !(self.no_default_rules || config.no_default_rules);
         rules::load(&LoadOptions {
-            defaults: !(self.no_default_rules || config.no_default_rules),
+            defaults,
             dirs,
             disable,
         })
+    }
+
+    /// For commands that check articles: no rules at all is a mistake, not
+    /// a clean run.
+    pub fn load_for_checking(&self, config: &Config) -> Result<RuleSet> {
+        let set = self.load(config)?;
+        if set.rules.is_empty() {
+            return Err(Error::Usage(
+                "no rules loaded (--no-default-rules without a --rules pack?)".to_string(),
+            ));
+        }
+        Ok(set)
     }
 }
 
@@ -346,7 +359,7 @@ fn check_options(
 
 fn run_check(args: &CheckArgs) -> Result<i32> {
     let config = args.config.load()?;
-    let set = args.rules.load(&config)?;
+    let set = args.rules.load_for_checking(&config)?;
     let format = args.format.or(config.format).unwrap_or(Format::Text);
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
     let min_severity = args.min_severity.or(config.min_severity);
@@ -401,7 +414,7 @@ fn run_check(args: &CheckArgs) -> Result<i32> {
 
 fn run_facts(args: &FactsArgs) -> Result<i32> {
     let config = args.config.load()?;
-    let set = args.rules.load(&config)?;
+    let set = args.rules.load_for_checking(&config)?;
     let opts = check_options(&args.paths, args.reference_date, &config)?;
     let report = check(&opts, &set)?;
     if let Some(target) = &args.output {

@@ -238,22 +238,54 @@ fn never_overwrites_an_input_and_keeps_symlinks() {
     let bundle = dir.path().join("b");
     std::fs::create_dir(&bundle).unwrap();
     let article = bundle.join("a.md");
-    std::fs::write(&article, "Some 300 spectators came to the parade on May 3, 2025.\n").unwrap();
+    std::fs::write(
+        &article,
+        "Some 300 spectators came to the parade on May 3, 2025.\n",
+    )
+    .unwrap();
     let before = std::fs::read(&article).unwrap();
     for flag in ["--output", "--write-baseline"] {
-        let out = factlint().arg("check").arg(&bundle).arg(flag).arg(&article).output().unwrap();
+        let out = factlint()
+            .arg("check")
+            .arg(&bundle)
+            .arg(flag)
+            .arg(&article)
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2), "{flag}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("not overwriting"), "{flag}");
-        assert_eq!(std::fs::read(&article).unwrap(), before, "{flag} modified an input");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("not overwriting"),
+            "{flag}"
+        );
+        assert_eq!(
+            std::fs::read(&article).unwrap(),
+            before,
+            "{flag} modified an input"
+        );
     }
     // A symlinked output stays a symlink; its target gets the report.
     let target = dir.path().join("report.json");
     std::fs::write(&target, "old").unwrap();
     let link = dir.path().join("link.json");
     std::os::unix::fs::symlink(&target, &link).unwrap();
-    factlint().arg("check").arg(&bundle).args(["--format", "json", "--fail-on", "never", "--output"]).arg(&link).assert().code(0);
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
-    assert!(std::fs::read_to_string(&target).unwrap().contains("\"version\": 1"));
+    factlint()
+        .arg("check")
+        .arg(&bundle)
+        .args(["--format", "json", "--fail-on", "never", "--output"])
+        .arg(&link)
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("\"version\": 1")
+    );
 }
 
 #[test]
