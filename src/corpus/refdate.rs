@@ -3,8 +3,9 @@
 //!
 //! Order of trust: the file's front matter (`published`), the bundle
 //! manifest, a dateline in the text ("BEIJING, Sep 3 (Agency) —"), then the
-//! bundle's consensus: the latest publication date of the bundle's other
-//! sources, else the full date the bundle's sources state most often.
+//! bundle's consensus: the full date the bundle's sources state most often,
+//! unless the publication dates of the other sources put the story more
+//! than a month away from it (then the latest publication date).
 //! The report says which one was used, so an editor can see why "last year"
 //! became 2024.
 
@@ -162,9 +163,16 @@ pub fn settle_reference_dates(bundle: &mut Bundle, rec: &Recognizer, forced: Opt
     // Sources with a publication date vouch for the bundle's time when
     // nothing else in a source dates it: the latest of them.
     let published = bundle.sources.iter().filter_map(|s| s.meta.published).max();
-    let consensus = consensus(bundle, rec)
-        .or(published)
-        .or(bundle.manifest_reference_date);
+    // The bundle's consensus event date, unless the sources that carry a
+    // publication date say the story is from another time: a text full of
+    // history ("the apology of August 15, 1995") must not move the story.
+    let stated = consensus(bundle, rec);
+    let consensus = match (stated, published) {
+        (Some(s), Some(p)) if (s - p).num_days().abs() > 31 => Some(p),
+        (Some(s), _) => Some(s),
+        (None, p) => p,
+    }
+    .or(bundle.manifest_reference_date);
     let manifest_date = bundle.manifest_reference_date;
     for s in &mut bundle.sources {
         let (date, from) = if let Some(p) = s.meta.published {

@@ -46,7 +46,7 @@ const REACHING: &[&str] = &[
     "to", "at", "reached", "hit", "topped", "passed", "exceeded", "of",
 ];
 /// How many words may stand between the noun and the figure.
-const AFTER_WINDOW_WORDS: usize = 4;
+const AFTER_WINDOW_WORDS: usize = 6;
 
 /// A quantity after the noun: "toll … rose to 190", "dead … stood at 50".
 /// It must follow a reaching word and end its clause or precede "people",
@@ -213,6 +213,38 @@ mod tests {
             (
                 "It killed at least 212 people and injured more than 1,500.",
                 vec![],
+            ),
+            (
+                "The death toll from the earthquake rose to 190 on Monday.",
+                vec![(k("deaths"), 190, Some(190), false)],
+            ),
+            (
+                "The number of dead climbed to more than 240, officials said.",
+                vec![(k("deaths"), 241, None, false)],
+            ),
+            (
+                "Two people have died in the floods.",
+                vec![(k("deaths"), 2, Some(2), false)],
+            ),
+            ("The army sent troops to 14 countries.", vec![]),
+            (
+                "The fire destroyed 300 homes, and another 1,200 homes are under threat.",
+                vec![
+                    (k("buildings-destroyed"), 300, Some(300), false),
+                    (k("buildings-threatened"), 1200, Some(1200), false),
+                ],
+            ),
+            (
+                "The last fire to threaten the town, in 2008, destroyed 47 homes.",
+                vec![],
+            ),
+            (
+                "It was their first show here since 2011, when they played to 13,000 fans.",
+                vec![],
+            ),
+            (
+                "They played to about 48,000 fans, marking an album released in 2000.",
+                vec![(k("spectators"), 43_200, Some(52_800), true)],
             ),
         ];
         for (sentence, want) in cases {

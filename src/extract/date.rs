@@ -74,7 +74,17 @@ fn value_of(d: &DateMention, weekday: Option<Weekday>) -> DateValue {
 /// next one when the date is a fronted adverbial ("On Thursday, May 8,
 /// the festival opened").
 fn date_scope(ctx: &SentenceContext, start: usize, end: usize) -> (usize, usize) {
-    let (cs, _) = ctx.clause_at(start);
+    let (mut cs, _) = ctx.clause_at(start);
+    // "The event, which began on Tuesday, …": a relative clause belongs to
+    // the noun before it.
+    let opening = ctx.text[cs..].trim_start().to_lowercase();
+    if cs > 0
+        && ["which ", "that ", "when "]
+            .iter()
+            .any(|w| opening.starts_with(w))
+    {
+        cs = ctx.clause_at(cs - 1).0;
+    }
     let (_, mut ce) = ctx.clause_at(end.saturating_sub(1).max(start));
     let rest = ctx.text[cs..ce].replacen(&ctx.text[start..end], "", 1);
     if rest.split_whitespace().count() <= 2 && ce < ctx.text.len() {
@@ -219,7 +229,11 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             _ => (m.start, m.end),
         };
         let (cs, ce) = date_scope(ctx, at_start, at_end);
-        let (key, subject) = match (attached_event((cs, ce), at_start, at_end), &cue) {
+        // "The summit … began on Monday and ended on Wednesday": a start or
+        // end verb ties the date to the event named earlier in the sentence.
+        let has_role = lex.date_roles.find_iter(&ctx.text[cs..ce]).next().is_some();
+        let scope = if has_role { (0, ce) } else { (cs, ce) };
+        let (key, subject) = match (attached_event(scope, at_start, at_end), &cue) {
             (Some(event), _) => {
                 let role = lex
                     .date_roles
@@ -298,7 +312,38 @@ mod tests {
                     vec![s("year"), s("month"), s("day"), s("weekday")],
                 )],
             ),
+            (
+                "The event, which began on Tuesday, September 2, ended on Wednesday, September 3.",
+                vec![
+                    (s("event-start"), s("2025-09-02 (tuesday)"), vec![s("year")]),
+                    (s("event-end"), s("2025-09-03 (wednesday)"), vec![s("year")]),
+                ],
+            ),
+            (
+                "GENEVA, Sept. 2 (Wire) — Leaders opened a two-day summit on Tuesday.",
+                vec![(s("event-start"), s("2025-09-02 (tuesday)"), vec![s("year")])],
+            ),
+            (
+                "On Thursday, September 4, 2025, the festival opened.",
+                vec![(s("event-start"), s("2025-09-04 (thursday)"), vec![])],
+            ),
+            (
+                "The death toll from Sunday's earthquake climbed to 240 on Tuesday.",
+                vec![(
+                    s("event-date"),
+                    s("2025-08-31 (sunday)"),
+                    vec![s("year"), s("month"), s("day")],
+                )],
+            ),
             // Must yield nothing: no event named, or not a day.
+            (
+                "GENEVA, March 5 (AP) — Shares rose a day after the launch event.",
+                vec![],
+            ),
+            (
+                "The toll rose to 190 after the quake, the ministry said on Monday.",
+                vec![],
+            ),
             ("Prices rose on September 3.", vec![]),
             ("A similar event took place in 1959.", vec![]),
         ];

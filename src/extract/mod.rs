@@ -100,7 +100,60 @@ impl SentenceContext<'_> {
             return false;
         };
         let years = self.clause_years(offset);
-        !years.is_empty() && years.iter().all(|y| *y < reference.year())
+        if !years.is_empty() {
+            return years.iter().all(|y| *y < reference.year());
+        }
+        // "…since 2011, when they played to 13,000 fans": a "when" clause
+        // after a past year is about that year.
+        let (cs, ce) = self.clause_at(offset);
+        let when = self.text[cs..ce]
+            .trim_start()
+            .to_lowercase()
+            .starts_with("when ");
+        when && self
+            .years()
+            .any(|(m, y, _)| m.end <= cs && y < reference.year())
+    }
+
+    /// Every year the sentence names, "since" years excepted: dates, and
+    /// years used as modifiers ("the 2023 summit").
+    pub fn sentence_years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self
+            .years()
+            .filter(|(_, _, d)| !d.since)
+            .map(|(_, y, _)| y)
+            .collect();
+        years.extend(self.modifier_years().into_iter().map(|(_, _, y)| y));
+        years
+    }
+
+    /// Four-digit years used as modifiers ("the 2019 festival", "The 1999
+    /// earthquake"), with their spans; the recognizer reads a year only
+    /// after a date cue, so these reach extractors as plain numbers.
+    fn modifier_years(&self) -> Vec<(usize, usize, i32)> {
+        self.mentions
+            .iter()
+            .filter_map(|m| {
+                let MentionValue::Number(n) = &m.value else {
+                    return None;
+                };
+                let digits = &self.text[m.start..m.end];
+                let before = self.text[..m.start].trim_end();
+                let modifier = ["the", "The", "in", "In", "of"].iter().any(|w| {
+                    before.ends_with(w)
+                        && before[..before.len() - w.len()]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                });
+                (digits.len() == 4
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && (1000.0..=2100.0).contains(&n.value)
+                    && modifier
+                    && !self.inside_date(m.start, m.end))
+                .then_some((m.start, m.end, n.value as i32))
+            })
+            .collect()
     }
 
     /// Years that date the clause around `offset`: dates inside it ("since"
@@ -108,42 +161,27 @@ impl SentenceContext<'_> {
     /// used as a modifier ("the 2019 festival", "The 1999 earthquake").
     pub fn clause_years(&self, offset: usize) -> Vec<i32> {
         let (cs, ce) = self.clause_at(offset);
-        // "In 2016, …", "…, in 2008, …": a short clause that only dates the
-        // sentence applies to all of it.
-        let dating_clause = |start: usize| {
+        // "In 2016, …", "…, in 2008, …": a clause that is only a dating
+        // phrase (a preposition and the date) applies to the whole sentence;
+        // "released in 2000" does not.
+        let dating_clause = |start: usize, end: usize| {
             let (s, e) = self.clause_at(start);
-            words_between(self.text, s, e) <= 3
+            let rest = format!("{} {}", &self.text[s..start], &self.text[end.min(e)..e]);
+            rest.split_whitespace().count() <= 1
         };
         let in_scope =
-            |start: usize, end: usize| (start >= cs && end <= ce) || dating_clause(start);
+            |start: usize, end: usize| (start >= cs && end <= ce) || dating_clause(start, end);
         let mut years: Vec<i32> = self
             .years()
             .filter(|(m, _, d)| !d.since && in_scope(m.start, m.end))
             .map(|(_, y, _)| y)
             .collect();
-        for m in &self.mentions {
-            let MentionValue::Number(n) = &m.value else {
-                continue;
-            };
-            let digits = &self.text[m.start..m.end];
-            let before = self.text[..m.start].trim_end();
-            let modifier = ["the", "The", "in", "In", "of"].iter().any(|w| {
-                before.ends_with(w)
-                    && before[..before.len() - w.len()]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric())
-            });
-            if digits.len() == 4
-                && digits.bytes().all(|b| b.is_ascii_digit())
-                && (1000.0..=2100.0).contains(&n.value)
-                && modifier
-                && !self.inside_date(m.start, m.end)
-                && in_scope(m.start, m.end)
-            {
-                years.push(n.value as i32);
-            }
-        }
+        years.extend(
+            self.modifier_years()
+                .into_iter()
+                .filter(|(s, e, _)| in_scope(*s, *e))
+                .map(|(_, _, y)| y),
+        );
         years
     }
 

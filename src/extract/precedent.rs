@@ -111,10 +111,12 @@ fn last_occasion(
     let near = |cue_end: usize, noun_start: usize| {
         cue_before(ctx.text, cue_end, noun_start, CUE_WINDOW_WORDS)
     };
+    // "Putin last attended a meeting in 2019" is his, not the gathering's.
+    let attendance = |a: usize, b: usize| lex.attend_present.contains_in(&ctx.text[a..b]);
     let Some((cue, gathering)) = lex.precedent_last.find_iter(ctx.text).find_map(|c| {
         gatherings
             .iter()
-            .find(|g| near(c.end, g.start))
+            .find(|g| near(c.end, g.start) && !attendance(c.end, g.start))
             .map(|g| (c, g))
     }) else {
         return Vec::new();
@@ -196,6 +198,10 @@ mod tests {
                 vec![(Some(2005), Some(20), false)],
             ),
             ("The last gathering drew crowds.", vec![]),
+            (
+                "Mayor Ada Lind last attended a meeting of the three mayors in 2019.",
+                vec![],
+            ),
         ];
         for (sentence, want) in cases {
             assert_eq!(precedents(sentence), want, "{sentence}");

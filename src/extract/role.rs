@@ -10,8 +10,19 @@ use super::{Draft, SentenceContext};
 use crate::facts::{FactValue, Modality, RoleValue};
 use crate::text::slug;
 
-/// Words before a title that make the role a past one.
-const FORMER: &[&str] = &["former", "late", "then", "ex-"];
+/// Words shortly before a title that make the role a past one: "Former US
+/// President", "Then-President", "Starmer's predecessor, Prime Minister …".
+const FORMER: &[&str] = &[
+    "former",
+    "late",
+    "then",
+    "ex",
+    "predecessor",
+    "onetime",
+    "one-time",
+];
+/// How many words before the title may carry such a word.
+const FORMER_WINDOW: usize = 3;
 
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
@@ -24,9 +35,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         }
         // Another clause names a past year ("… in 2023, when he met Prime
         // Minister X"): the role may belong to then; do not date it.
-        let past = ctx
-            .years()
-            .any(|(_, y, d)| !d.since && y < reference.year());
+        let past = ctx.sentence_years().iter().any(|y| *y < reference.year());
         (!past).then(|| reference.to_string())
     };
     let mut out = Vec::new();
@@ -41,8 +50,14 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         else {
             continue;
         };
-        let head = ctx.text[..title.start].trim_end();
-        if FORMER.iter().any(|f| head.to_lowercase().ends_with(f)) {
+        let head = ctx.text[..title.start].to_lowercase();
+        let past_role = head
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(FORMER_WINDOW)
+            .any(|w| FORMER.contains(&w));
+        if past_role {
             continue;
         }
         let country = ctx
@@ -170,6 +185,15 @@ mod tests {
             ),
             // Must yield nothing.
             ("The former Prime Minister Shehbaz Sharif spoke.", vec![]),
+            ("Then-President Joe Biden attended.", vec![]),
+            (
+                "Former US President Joe Biden attended last year's summit.",
+                vec![],
+            ),
+            (
+                "Starmer's predecessor, Prime Minister Rishi Sunak, attended.",
+                vec![],
+            ),
             ("Vladimir Putin arrived.", vec![]),
         ];
         for (sentence, want) in cases {

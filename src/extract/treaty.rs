@@ -34,7 +34,19 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         })
         .collect();
     if parties.len() < 2 {
-        parties = ctx.places.iter().map(|p| p.id.clone()).collect();
+        // A place naming the treaty ("the Minsk agreement", "the Paris
+        // accord") is where it was signed, not a party.
+        let names_treaty = |p: &crate::extract::entities::PlaceMention| {
+            lex.treaty_nouns
+                .find_iter(ctx.text)
+                .any(|n| p.end <= n.start && ctx.text[p.end..n.start].trim().is_empty())
+        };
+        parties = ctx
+            .places
+            .iter()
+            .filter(|p| !names_treaty(p))
+            .map(|p| p.id.clone())
+            .collect();
     }
     if parties.len() < 2 {
         return Vec::new();
@@ -76,6 +88,10 @@ mod tests {
             ),
             // Must yield nothing: no parties, or no signing and no year.
             ("The treaty was signed in 1961.", None),
+            (
+                "Russia and Ukraine signed the Minsk agreement in 2015.",
+                Some(("russia+ukraine".into(), Some(2015))),
+            ),
             ("Russia and China discussed a deal.", None),
         ];
         for (sentence, want) in cases {

@@ -424,7 +424,13 @@ fn weekday_at(toks: &[Tok], i: usize) -> Option<Weekday> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let (wd, short) = weekday(&t.lower)?;
+    // "Sunday's earthquake": the possessive names the day too.
+    let word = t
+        .lower
+        .strip_suffix("'s")
+        .or_else(|| t.lower.strip_suffix("’s"))
+        .unwrap_or(&t.lower);
+    let (wd, short) = weekday(word)?;
     if short
         && !t.capital
         && !toks
@@ -1183,9 +1189,11 @@ fn bare_day(cx: &Ctx, i: usize) -> Option<DateSpan> {
     let n = cx.num_at.get(j).copied().flatten()?;
     let (d, e) = cx.day_at(j)?;
     let ordinal = n.kind == NumberKind::Ordinal;
-    let ends = toks
-        .get(e)
-        .is_none_or(|x| x.kind == TokKind::Punct && !x.is_punct("%"));
+    // A dash glued to the number makes a compound ("the two-day summit"),
+    // not the end of a clause.
+    let ends = toks.get(e).is_none_or(|x| {
+        x.kind == TokKind::Punct && !x.is_punct("%") && !(x.is_dash() && x.glued_left)
+    });
     // "the second" is a day only at the end of a clause; "the 27th" anywhere
     // but before a noun.
     let digit_ord = ordinal && toks[j].kind == TokKind::Num;
@@ -2431,6 +2439,9 @@ mod tests {
             "it may rain",
             "1.2.3",
             "3 hours",
+            // Regression: compounds are not days of the month.
+            "at the start of the two-day summit",
+            "the three-hour ceremony",
         ] {
             assert!(
                 dates(text, Some("2025-09-03")).is_empty(),
