@@ -135,6 +135,12 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         let best = best.or_else(|| figure_after(ctx, hit.end));
         if let Some((start, _, value)) = best {
             let (cs, ce) = ctx.clause_at(hit.start);
+            // "Earlier, officials had reported nine deaths": superseded. The
+            // marker may stand in the clause before ("Earlier, …").
+            let ss = if cs > 0 { ctx.clause_at(cs - 1).0 } else { cs };
+            if lex.superseded.contains_in(&ctx.text[ss..ce]) {
+                continue;
+            }
             let key = match lex.count_aspects.find_iter(&ctx.text[cs..ce]).next() {
                 Some(aspect) => format!("{}-{}", hit.value.key, aspect.value),
                 None => hit.value.key.clone(),
@@ -238,6 +244,7 @@ mod tests {
                 "The last fire to threaten the town, in 2008, destroyed 47 homes.",
                 vec![],
             ),
+            ("Earlier, officials had reported nine deaths.", vec![]),
             (
                 "It was their first show here since 2011, when they played to 13,000 fans.",
                 vec![],

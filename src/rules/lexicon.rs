@@ -11,6 +11,10 @@ pub struct LexiconDef {
     /// Nouns that make a number a count, by key.
     #[serde(default)]
     pub counted: Vec<CountedDef>,
+    /// Words that mark a figure as an earlier, superseded one ("earlier,
+    /// officials had reported nine deaths"): not the story's current count.
+    #[serde(default)]
+    pub superseded: Vec<String>,
     /// Words that split a count by what happened to the counted things
     /// ("300 homes destroyed" and "1,200 homes threatened" are two counts).
     #[serde(default)]
@@ -191,6 +195,7 @@ impl LexiconDef {
     pub fn merge(&mut self, other: LexiconDef) {
         self.counted.extend(other.counted);
         self.count_aspects.extend(other.count_aspects);
+        self.superseded.extend(other.superseded);
         self.events.extend(other.events);
         self.date_cues.extend(other.date_cues);
         self.date_roles.extend(other.date_roles);
@@ -234,6 +239,7 @@ pub struct CountedNoun {
 pub struct Lexicon {
     pub counted: PhraseSet<CountedNoun>,
     pub count_aspects: PhraseSet<String>,
+    pub superseded: PhraseSet<()>,
     pub events: PhraseSet<String>,
     pub date_cues: PhraseSet<String>,
     pub date_roles: PhraseSet<String>,
@@ -338,6 +344,7 @@ impl Lexicon {
         };
         Lexicon {
             counted,
+            superseded: unit(&def.superseded),
             count_aspects: keyed(
                 def.count_aspects
                     .iter()
