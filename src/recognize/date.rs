@@ -271,6 +271,36 @@ fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
 
 impl<'a> Ctx<'a> {
     /// A day of month at `j`: "3", "3rd", "twenty-first", "first".
+    /// A year at `k`, after an optional comma: the tail of "Sept. 3, 2025".
+    fn year_after_comma(&self, k: usize) -> Option<(i32, usize)> {
+        let k = if self.toks.get(k).is_some_and(|c| c.is_punct(",")) {
+            k + 1
+        } else {
+            k
+        };
+        self.year_at(k, false)
+    }
+
+    /// A month-and-day date spanning tokens `i..e`, with the year that may
+    /// follow it; without one, the year is resolved against the reference.
+    fn month_and_day(&self, i: usize, e: usize, m: u32, d: u32) -> DateSpan {
+        if let Some((y, e2)) = self.year_after_comma(e) {
+            let stated = StatedDate {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+                weekday: None,
+            };
+            return span(i, e2, mention(stated, false, ymd(y, m, d).map(day_period)));
+        }
+        let stated = StatedDate {
+            month: Some(m),
+            day: Some(d),
+            ..Default::default()
+        };
+        span(i, e, mention(stated, false, self.resolve_md(m, d, i)))
+    }
+
     fn day_at(&self, j: usize) -> Option<(u32, usize)> {
         let n = self.num_at.get(j).copied().flatten()?;
         if n.value.fract() != 0.0
@@ -623,27 +653,7 @@ fn month_day(cx: &Ctx, i: usize) -> Option<DateSpan> {
         }
         let day = cx.day_at(j).filter(|_| cx.year_at(j, false).is_none());
         if let Some((d, e)) = day {
-            // optional year
-            let mut k = e;
-            if toks.get(k).is_some_and(|c| c.is_punct(",")) {
-                k += 1;
-            }
-            if let Some((y, e2)) = cx.year_at(k, false) {
-                let stated = StatedDate {
-                    year: Some(y),
-                    month: Some(m),
-                    day: Some(d),
-                    weekday: None,
-                };
-                let period = ymd(y, m, d).map(day_period);
-                return Some(span(i, e2, mention(stated, false, period)));
-            }
-            let stated = StatedDate {
-                month: Some(m),
-                day: Some(d),
-                ..Default::default()
-            };
-            return Some(span(i, e, mention(stated, false, cx.resolve_md(m, d, i))));
+            return Some(cx.month_and_day(i, e, m, d));
         }
         // Month and year: "June 2016", "November , 2016", "June of 1999", "August 99".
         let mut k = j;
@@ -705,29 +715,7 @@ fn month_day(cx: &Ctx, i: usize) -> Option<DateSpan> {
         j += 1;
     }
     let (m, e) = month_at(toks, j)?;
-    let mut k = e;
-    if toks.get(k).is_some_and(|c| c.is_punct(",")) {
-        k += 1;
-    }
-    if let Some((y, e2)) = cx.year_at(k, false) {
-        let stated = StatedDate {
-            year: Some(y),
-            month: Some(m),
-            day: Some(d),
-            weekday: None,
-        };
-        return Some(span(
-            i,
-            e2,
-            mention(stated, false, ymd(y, m, d).map(day_period)),
-        ));
-    }
-    let stated = StatedDate {
-        month: Some(m),
-        day: Some(d),
-        ..Default::default()
-    };
-    Some(span(i, e, mention(stated, false, cx.resolve_md(m, d, i))))
+    Some(cx.month_and_day(i, e, m, d))
 }
 
 /// Digit dates: "2025-09-03", "9/3/2025", "21/04/16", "13.5.2015", "2016-11", "11/2016", "4/22".
@@ -2153,11 +2141,7 @@ fn day_range(cx: &Ctx, i: usize) -> Option<DateSpan> {
     if d2 <= d1 {
         return None;
     }
-    let mut k = e;
-    if toks.get(k).is_some_and(|c| c.is_punct(",")) {
-        k += 1;
-    }
-    let year = cx.year_at(k, false).map(|(y, e2)| {
+    let year = cx.year_after_comma(e).map(|(y, e2)| {
         e = e2;
         y
     });
