@@ -61,6 +61,16 @@ impl Verdict {
     }
 }
 
+impl Finding {
+    /// Makes the id unique when a rule yields several findings for one key
+    /// and subject (one per source, per date, per pair of quotes), from
+    /// content only, so the id stays stable across edits elsewhere.
+    pub fn qualify_id(mut self, part: impl std::fmt::Display) -> Self {
+        self.id = format!("{}:{part}", self.id);
+        self
+    }
+}
+
 /// One side of a word-level quote diff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

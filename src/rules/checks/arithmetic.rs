@@ -76,7 +76,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                 Verdict::Internal
             };
             let kind = ctx.facts[facts[0]].kind;
-            let mut found = finding(
+            let found = finding(
                 rule,
                 ctx,
                 FindingParts {
@@ -88,8 +88,8 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                     message,
                 },
             );
-            found.id = format!("{}:{}", found.id, found.sources.join("+"));
-            found
+            let sources = found.sources.join("+");
+            found.qualify_id(sources)
         })
         .collect()
 }

@@ -54,7 +54,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                 .set("detail", detail)
                 .fill(&rule.message)
         };
-        let mut found = finding(
+        let found = finding(
             rule,
             ctx,
             FindingParts {
@@ -66,9 +66,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                 message,
             },
         );
-        // One finding per fact: the source makes the id unique and stable.
-        found.id = format!("{}:{}:{date}", found.id, f.source);
-        out.push(found);
+        out.push(found.qualify_id(format!("{}:{date}", f.source)));
     }
     out
 }

@@ -119,7 +119,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                     continue;
                 }
                 let vars = super::base_vars(ctx, &key, subject.as_deref(), &[i, j]);
-                let mut f = finding(
+                let f = finding(
                     rule,
                     ctx,
                     FindingParts {
@@ -135,10 +135,10 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                 let digest =
                     Sha256::digest(format!("{}\u{0}{}", normalize(&wa), normalize(&wb)).as_bytes());
                 let short: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
-                f.id = format!(
-                    "{}:{}+{}:{short}",
-                    f.id, ctx.facts[i].source, ctx.facts[j].source
-                );
+                let mut f = f.qualify_id(format!(
+                    "{}+{}:{short}",
+                    ctx.facts[i].source, ctx.facts[j].source
+                ));
                 f.diff = Some(diff);
                 out.push(f);
             }

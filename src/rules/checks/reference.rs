@@ -67,7 +67,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
         let message = super::base_vars(ctx, &f.key, f.subject.as_deref(), &[i])
             .set("detail", detail)
             .fill(&rule.message);
-        let mut found = finding(
+        let found = finding(
             rule,
             ctx,
             FindingParts {
@@ -79,9 +79,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                 message,
             },
         );
-        // One finding per fact: the source makes the id unique and stable.
-        found.id = format!("{}:{}", found.id, f.source);
-        out.push(found);
+        out.push(found.qualify_id(&f.source));
     }
     out
 }
