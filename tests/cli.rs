@@ -1,18 +1,10 @@
 //! The binary end to end on the shipped example bundle: findings, exit
 //! codes, and clear errors on bad input.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use common::{example, factlint};
 use serde_json::Value;
-
-fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/harbour-festival")
-}
-
-fn factlint() -> Command {
-    Command::cargo_bin("factlint").unwrap()
-}
 
 fn json(args: &[&str]) -> Value {
     let out = factlint().args(args).output().unwrap();

@@ -3,10 +3,13 @@
 //! (exit 2, one line naming file, line, column and rule), the custom-pack
 //! example, and quote drift.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use assert_cmd::Command;
+use common::copy_dir;
 use serde_json::Value;
+
+mod common;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -73,19 +76,6 @@ fn rules_test_passes_with_a_flag_and_a_pass_fixture_per_default_rule() {
         }
     }
     assert!(passed >= 2 * default_rule_ids().len(), "{text}");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]
