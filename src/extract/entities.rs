@@ -84,6 +84,16 @@ fn capitalized_runs(text: &str) -> Vec<Vec<Token>> {
     runs
 }
 
+/// Whether a lone capitalized token may stand for a person's name. An
+/// all-capitals token of two letters or more ("UN", "WHO", "BBC") is an
+/// acronym, never a surname: without this "UN" backs off to the last word
+/// of "Kim Jong Un". Mixed case with an inner capital ("McDonald",
+/// "Jong-un") is a name; one capital letter alone is an initial.
+fn plausible_surname(token: &str) -> bool {
+    let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && token.chars().any(char::is_lowercase)
+}
+
 /// Article-wide context for name resolution.
 pub struct Names<'a> {
     lexicon: &'a Lexicon,
@@ -296,7 +306,10 @@ impl<'a> Names<'a> {
     /// person with it.
     fn resolve_bare(&self, token: &str) -> Option<String> {
         let t = slug(token);
-        if t.is_empty() || self.lowercase.contains(&token.to_lowercase()) {
+        if t.is_empty()
+            || !plausible_surname(token)
+            || self.lowercase.contains(&token.to_lowercase())
+        {
             return None;
         }
         let mut best: Option<(&String, usize)> = None;
@@ -435,6 +448,40 @@ mod tests {
         assert_eq!(got[0], vec!["robert-fico", "ada-lind"]);
         assert_eq!(got[1], vec!["ada-lind"]);
         assert!(got[2].is_empty(), "{:?}", got[2]);
+    }
+
+    #[test]
+    fn acronyms_never_back_off_to_surnames() {
+        let article = "Kim Jong Un watched the parade.\n\
+            Martin Griffiths, the UN aid chief, said the WHO and OCHA agreed.\n\
+            The BBC and AP reported it; IFRC staff helped.\n\
+            Later, Un spoke.";
+        let got = people_in(article);
+        assert_eq!(got[0], vec!["kim-jong-un"]);
+        assert!(got[1].is_empty(), "{:?}", got[1]);
+        assert!(got[2].is_empty(), "{:?}", got[2]);
+        // A capitalized surname in mixed case still backs off.
+        assert_eq!(got[3], vec!["kim-jong-un"]);
+    }
+
+    #[test]
+    fn plausible_surname_table() {
+        let cases = [
+            ("Un", true),
+            ("Re", true),
+            ("McDonald", true),
+            ("Jong-un", true),
+            ("O'Neill", true),
+            ("UN", false),
+            ("WHO", false),
+            ("OCHA", false),
+            ("IFRC", false),
+            ("I", false),
+            ("", false),
+        ];
+        for (token, want) in cases {
+            assert_eq!(plausible_surname(token), want, "{token}");
+        }
     }
 
     #[test]
