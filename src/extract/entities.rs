@@ -42,6 +42,30 @@ pub struct PlaceMention {
     pub id: String,
 }
 
+/// An organisation named in a sentence: a known one (by name or acronym),
+/// a capitalized phrase ending in an organisational head word ("Libyan Red
+/// Crescent"), or an acronym ("OCHA"). Extractors use it for attribution
+/// ("according to the Red Crescent", "the ministry said").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgMention {
+    pub start: usize,
+    pub end: usize,
+    pub id: String,
+}
+
+/// Whether a token reads as an acronym: two to six capital letters.
+fn acronym_like(word: &str) -> bool {
+    (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A sentence set mostly in capitals (a shouted headline) has no acronyms
+/// to find: every word looks like one.
+fn shouting(text: &str) -> bool {
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    let lower = text.chars().filter(|c| c.is_lowercase()).count();
+    upper > lower
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Token {
     start: usize,
@@ -393,6 +417,74 @@ impl<'a> Names<'a> {
         out
     }
 
+    fn whole(set: &crate::text::PhraseSet<()>, word: &str) -> bool {
+        set.find_iter(word)
+            .any(|h| h.start == 0 && h.end == word.len())
+    }
+
+    /// Organisations in one sentence, in order. Known names win; a
+    /// capitalized phrase of two words or more ending in a head word
+    /// ("Foreign Ministry", "Libyan Red Crescent Society") is one, taking in
+    /// a known name inside it ("UN Security Council"); an acronym that is
+    /// not a place, a title or a listed non-organisation is one. Nothing
+    /// here is a person.
+    pub fn organisations(&self, text: &str) -> Vec<OrgMention> {
+        let lex = self.lexicon;
+        let mut out: Vec<OrgMention> = lex
+            .organisations
+            .find_iter(text)
+            .map(|h| OrgMention {
+                start: h.start,
+                end: h.end,
+                id: h.value.clone(),
+            })
+            .collect();
+        let loud = shouting(text);
+        for run in capitalized_runs(text) {
+            let word = |t: &Token| &text[t.start..t.end];
+            if let Some(head) = run
+                .iter()
+                .rposition(|t| Self::whole(&lex.organisation_heads, word(t)))
+            {
+                let first = usize::from(run.first().is_some_and(|t| word(t) == "The"));
+                if head > first {
+                    let (s, e) = (run[first].start, run[head].end);
+                    let overlaps_longer = out
+                        .iter()
+                        .any(|o| o.start < e && s < o.end && !(s <= o.start && o.end <= e));
+                    if !overlaps_longer {
+                        out.retain(|o| !(s <= o.start && o.end <= e));
+                        out.push(OrgMention {
+                            start: s,
+                            end: e,
+                            id: slug(&text[s..e]),
+                        });
+                    }
+                }
+            }
+            if loud {
+                continue;
+            }
+            for t in &run {
+                let w = word(t);
+                let taken = out.iter().any(|o| o.start < t.end && t.start < o.end);
+                if acronym_like(w)
+                    && !taken
+                    && !self.is_title_or_place(w)
+                    && !Self::whole(&lex.not_acronyms, w)
+                {
+                    out.push(OrgMention {
+                        start: t.start,
+                        end: t.end,
+                        id: slug(w),
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|o| o.start);
+        out
+    }
+
     pub fn places(&self, text: &str) -> Vec<PlaceMention> {
         self.reference
             .places
@@ -481,6 +573,58 @@ mod tests {
         ];
         for (token, want) in cases {
             assert_eq!(plausible_surname(token), want, "{token}");
+        }
+    }
+
+    fn orgs_in(sentence: &str) -> Vec<String> {
+        let set = load(&LoadOptions::default()).unwrap();
+        let names = Names::new(&set.lexicon, &set.reference, sentence, &[sentence]);
+        names
+            .organisations(sentence)
+            .into_iter()
+            .map(|o| {
+                assert!(sentence.is_char_boundary(o.start) && o.end <= sentence.len());
+                o.id
+            })
+            .collect()
+    }
+
+    #[test]
+    fn organisations_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "According to the Libyan Red Crescent, the toll rose.",
+                &["libyan-red-crescent"],
+            ),
+            (
+                "OCHA said the WHO had verified the figures.",
+                &["ocha", "world-health-organization"],
+            ),
+            (
+                "The UN Office for the Coordination of Humanitarian Affairs updated its report.",
+                &["ocha"],
+            ),
+            ("The UN Security Council met.", &["un-security-council"]),
+            ("The Foreign Ministry said so.", &["foreign-ministry"]),
+            (
+                "An IFRC official and an IOM envoy spoke to Reuters.",
+                &["ifrc", "iom", "reuters"],
+            ),
+            (
+                "Martin Griffiths, the UN aid chief, said.",
+                &["united-nations"],
+            ),
+            ("The ZQX team arrived.", &["zqx"]),
+            // Must yield nothing: places, titles, numerals, lone heads,
+            // lower-case words, a shouted headline.
+            ("The US and UK leaders met the PM on TV.", &[]),
+            ("Pope John Paul II visited.", &[]),
+            ("Police said the office was closed.", &[]),
+            ("Who said the world health organization?", &[]),
+            ("FLOODS HIT DERNA AS DAM BREAKS", &[]),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(orgs_in(sentence), *want, "{sentence}");
         }
     }
 

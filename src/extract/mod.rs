@@ -29,7 +29,7 @@ use crate::corpus::Source;
 use crate::facts::{Fact, FactKind, FactValue, Modality, Span};
 use crate::recognize::{DateMention, Granularity, Mention, MentionValue, Recognizer};
 use crate::rules::RuleSet;
-use entities::{Names, PersonMention, PlaceMention};
+use entities::{Names, OrgMention, PersonMention, PlaceMention};
 
 /// One claim extractor: a sentence in, drafts out.
 type Extractor = fn(&SentenceContext) -> Vec<Draft>;
@@ -51,6 +51,9 @@ pub struct SentenceContext<'a> {
     pub mentions: Vec<Mention>,
     pub people: Vec<PersonMention>,
     pub places: Vec<PlaceMention>,
+    /// Organisations named in the sentence ("OCHA", "the Libyan Red
+    /// Crescent"): speakers and sources of figures, never people.
+    pub organisations: Vec<OrgMention>,
     /// The person the sentence is about: its first named person, or the
     /// previous sentence's when it opens with a pronoun or names nobody.
     pub subject: Option<String>,
@@ -312,6 +315,7 @@ pub fn extract_source(
             text,
             mentions,
             places: names.places(text),
+            organisations: names.organisations(text),
             people,
             subject,
             reference: source.reference_date,
@@ -449,6 +453,7 @@ pub(crate) fn run_on(
         text: sentence,
         mentions: REC.scan(sentence, reference),
         places: names.places(sentence),
+        organisations: names.organisations(sentence),
         subject: people.first().map(|p| p.id.clone()),
         people,
         reference,

@@ -69,6 +69,33 @@ pub struct LexiconDef {
     pub speech_pronouns: Vec<String>,
     #[serde(default)]
     pub precedents: PrecedentDef,
+    /// Organisations: named ones, and the words that make a capitalized
+    /// phrase or an acronym one.
+    #[serde(default)]
+    pub organisations: OrganisationsDef,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationsDef {
+    /// Organisations known by name or acronym, matched with case ("WHO"
+    /// the agency, "who" the pronoun).
+    #[serde(default)]
+    pub known: Vec<OrganisationDef>,
+    /// Head words that end an organisation's name ("Libyan Red Crescent",
+    /// "Foreign Ministry"); matched without case.
+    #[serde(default)]
+    pub heads: Vec<String>,
+    /// All-capitals tokens that are not organisations ("PM", "TV", "II").
+    #[serde(default)]
+    pub not_acronyms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationDef {
+    pub id: String,
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -225,6 +252,11 @@ impl LexiconDef {
             .extend(other.precedents.unprecedented);
         self.precedents.first.extend(other.precedents.first);
         self.precedents.last.extend(other.precedents.last);
+        self.organisations.known.extend(other.organisations.known);
+        self.organisations.heads.extend(other.organisations.heads);
+        self.organisations
+            .not_acronyms
+            .extend(other.organisations.not_acronyms);
     }
 }
 
@@ -272,6 +304,10 @@ pub struct Lexicon {
     pub unprecedented: PhraseSet<()>,
     pub precedent_first: PhraseSet<()>,
     pub precedent_last: PhraseSet<()>,
+    /// Names and acronyms of known organisations → their id, with case.
+    pub organisations: PhraseSet<String>,
+    pub organisation_heads: PhraseSet<()>,
+    pub not_acronyms: PhraseSet<()>,
 }
 
 /// Singular and plural forms of a counted noun phrase: the last word is
@@ -411,6 +447,29 @@ impl Lexicon {
             unprecedented: unit(&def.precedents.unprecedented),
             precedent_first: unit(&def.precedents.first),
             precedent_last: unit(&def.precedents.last),
+            organisations: PhraseSet::new(
+                def.organisations
+                    .known
+                    .iter()
+                    .flat_map(|o| o.names.iter().map(|n| (n.clone(), o.id.clone())))
+                    .collect(),
+                false,
+            ),
+            organisation_heads: unit(
+                &def.organisations
+                    .heads
+                    .iter()
+                    .flat_map(|n| inflections(n))
+                    .collect::<Vec<_>>(),
+            ),
+            not_acronyms: PhraseSet::new(
+                def.organisations
+                    .not_acronyms
+                    .iter()
+                    .map(|w| (w.clone(), ()))
+                    .collect(),
+                false,
+            ),
         }
     }
 }

@@ -1004,6 +1004,11 @@ mod tests {
                 "- id: x\n".to_string(),
                 ":1:1: invalid type: sequence, expected struct PackFile (a pack file is a mapping",
             ),
+            // a typo in the organisations lexicon
+            (
+                "lexicon:\n  organisations:\n    known:\n      - {id: x, nmaes: [X]}\n".to_string(),
+                ":4:17: lexicon.organisations.known[0]: unknown field `nmaes`",
+            ),
             // an override of a rule that does not exist
             (
                 "rules:\n  - id: no-such-rule\n    enabled: false\n".to_string(),
