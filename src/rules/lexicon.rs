@@ -49,6 +49,10 @@ pub struct LexiconDef {
     pub treaties: TreatyDef,
     #[serde(default)]
     pub speech_verbs: Vec<String>,
+    /// Phrases after which the source of a statement is named ("according
+    /// to the Red Crescent", "citing OCHA").
+    #[serde(default)]
+    pub source_cues: Vec<String>,
     #[serde(default)]
     pub anniversary_nouns: Vec<String>,
     #[serde(default)]
@@ -240,6 +244,7 @@ impl LexiconDef {
         self.treaties.nouns.extend(other.treaties.nouns);
         self.treaties.verbs.extend(other.treaties.verbs);
         self.speech_verbs.extend(other.speech_verbs);
+        self.source_cues.extend(other.source_cues);
         self.anniversary_nouns.extend(other.anniversary_nouns);
         self.titles.extend(other.titles);
         self.single_name_titles.extend(other.single_name_titles);
@@ -294,6 +299,7 @@ pub struct Lexicon {
     pub treaty_nouns: PhraseSet<()>,
     pub treaty_verbs: PhraseSet<()>,
     pub speech_verbs: PhraseSet<()>,
+    pub source_cues: PhraseSet<()>,
     pub anniversary_nouns: PhraseSet<()>,
     pub titles: PhraseSet<()>,
     pub single_name_titles: PhraseSet<()>,
@@ -437,6 +443,7 @@ impl Lexicon {
             ),
             treaty_verbs: unit(&def.treaties.verbs),
             speech_verbs: unit(&def.speech_verbs),
+            source_cues: unit(&def.source_cues),
             anniversary_nouns: unit(&def.anniversary_nouns),
             titles: unit(&def.titles),
             single_name_titles: unit(&def.single_name_titles),
