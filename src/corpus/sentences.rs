@@ -33,13 +33,48 @@ pub fn split_sentences(text: &str, from: usize) -> Vec<Sentence> {
     out
 }
 
+/// Where a quotation opening at byte `i` ends (past its closing mark), if
+/// it closes on the same line within [`MAX_SENTENCE_BYTES`]: a sentence
+/// does not end inside a
+/// quotation (`Haq said, "We revise. So it goes."` is one statement with
+/// its attribution), but an opening mark never closed on its line (a
+/// quotation running over paragraphs, a stray mark) splits as usual.
+fn quotation_end(text: &str, i: usize, end: usize) -> Option<usize> {
+    let rest = &text.as_bytes()[i..end];
+    let (open_len, close) = if rest.starts_with("“".as_bytes()) {
+        ("“".len(), '”')
+    } else if rest.first() == Some(&b'"') {
+        (1, '"')
+    } else {
+        return None;
+    };
+    let from = i + open_len;
+    let mut limit = end.min(from + MAX_SENTENCE_BYTES);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    text.get(from..limit)?
+        .find(close)
+        .map(|j| from + j + close.len_utf8())
+}
+
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let bytes = text.as_bytes();
     let mut s = start;
     let mut i = start;
+    let mut quoted_until = start;
     while i < end {
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') && i + 2 < end && bytes[i + 1] == b' ' {
+        if i >= quoted_until {
+            if let Some(close) = quotation_end(text, i, end) {
+                quoted_until = close;
+            }
+        }
+        if matches!(b, b'.' | b'!' | b'?')
+            && i + 2 < end
+            && bytes[i + 1] == b' '
+            && i >= quoted_until
+        {
             let next = text[i + 2..end].chars().next().unwrap_or(' ');
             let opens = next.is_uppercase()
                 || next.is_ascii_digit()
@@ -152,6 +187,24 @@ mod tests {
             (
                 "He said: \"Go.\" She went.",
                 &["He said: \"Go.\" She went."],
+            ),
+            // A sentence does not end inside a quotation closed on its line.
+            (
+                "Haq said, \"We revise. So it goes.\" Then he left.",
+                &["Haq said, \"We revise. So it goes.\" Then he left."],
+            ),
+            (
+                "Lind said: “We wait. We hope.” Rain fell. More came.",
+                &["Lind said: “We wait. We hope.” Rain fell.", "More came."],
+            ),
+            (
+                "\"A.\" he said. \"B. C.\" she said.",
+                &["\"A.\" he said.", "\"B. C.\" she said."],
+            ),
+            // An opening mark never closed on the line splits as usual.
+            (
+                "He said: “We wait. We hope. Rain fell.",
+                &["He said: “We wait.", "We hope.", "Rain fell."],
             ),
             ("", &[]),
             ("\n\n  \n", &[]),
