@@ -80,6 +80,64 @@ fn json_report_validates_against_the_published_schema() {
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
+/// A source in another language is reported as skipped with a note, with
+/// no facts, and the JSON still validates against the schema.
+#[test]
+fn a_source_in_another_language_is_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("story");
+    copy_dir(&example(), &bundle);
+    std::fs::write(
+        bundle.join("zz-french.md"),
+        "Le festival du port a attiré plus de 40 000 visiteurs samedi, selon les organisateurs.\n\n\
+         La maire a déclaré que l'édition de cette année était la plus réussie depuis sa création, \
+         et les commerçants du quartier se sont félicités de l'affluence tout au long du week-end.\n\n\
+         Les pompiers ont indiqué qu'aucun incident grave n'avait été signalé pendant les trois jours de fête.\n",
+    )
+    .unwrap();
+    let report = json_report(dir.path(), &["story"]);
+    let sources = report["bundles"][0]["sources"].as_array().unwrap();
+    let french = sources.iter().find(|s| s["id"] == "zz-french").unwrap();
+    assert_eq!(
+        french["skipped"],
+        serde_json::json!({"reason": "language", "language": "fra"})
+    );
+    assert!(
+        sources
+            .iter()
+            .filter(|s| s["id"] != "zz-french")
+            .all(|s| s.get("skipped").is_none()),
+        "English sources are read"
+    );
+    let facts = report["bundles"][0]["facts"].as_array().unwrap();
+    assert!(!facts.is_empty());
+    assert!(facts.iter().all(|f| f["source"] != "zz-french"));
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("docs/report.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(validator.is_valid(&report));
+
+    let text = factlint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--fail-on",
+            "never",
+            "--quiet",
+            "story",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("note: zz-french skipped: written in French (fra), not English"),
+        "{text}"
+    );
+}
+
 #[test]
 fn baseline_hides_accepted_findings_and_fails_on_new_ones() {
     let dir = tempfile::tempdir().unwrap();

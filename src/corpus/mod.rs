@@ -3,10 +3,13 @@
 //!
 //! This stage reads files and never writes them. It knows file layouts and
 //! front matter, not what articles say; the only reading of content it does
-//! is finding a dateline, which it delegates to the date recognizer.
+//! is finding a dateline, which it delegates to the date recognizer, and
+//! telling the language a source is written in, so that one factlint
+//! cannot read is skipped with a note instead of mis-read.
 
 mod discover;
 mod frontmatter;
+pub mod language;
 mod refdate;
 mod sentences;
 
@@ -17,6 +20,7 @@ use serde::Serialize;
 
 pub use discover::{DiscoverOptions, discover};
 pub use frontmatter::{FrontMatter, Manifest};
+pub use language::{SkipReason, Skipped};
 pub use refdate::{RefDateOrigin, is_dateline_date, settle_reference_dates};
 pub use sentences::{LineIndex, Sentence, split_sentences};
 
@@ -49,6 +53,9 @@ pub struct Source {
     pub reference_date_from: RefDateOrigin,
     /// `published` came from `bundle.yaml`, not the file itself.
     pub published_from_manifest: bool,
+    /// Why no facts are read from this source (written in another
+    /// language), if none are.
+    pub skipped: Option<Skipped>,
 }
 
 impl Source {
@@ -68,6 +75,7 @@ impl Source {
         let published_from_manifest = !own_published && meta.published.is_some();
         let lines = LineIndex::new(&text);
         let sentences = split_sentences(&text, body_start);
+        let skipped = language::skip_reason(&text[body_start..]);
         Ok(Source {
             id,
             path,
@@ -79,6 +87,7 @@ impl Source {
             reference_date: None,
             reference_date_from: RefDateOrigin::None,
             published_from_manifest,
+            skipped,
         })
     }
 
@@ -154,6 +163,9 @@ pub struct SourceSummary {
     pub published: Option<NaiveDate>,
     pub reference_date: Option<NaiveDate>,
     pub reference_date_from: RefDateOrigin,
+    /// Present only for a source whose facts were not read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<Skipped>,
 }
 
 impl From<&Source> for SourceSummary {
@@ -167,6 +179,7 @@ impl From<&Source> for SourceSummary {
             published: s.meta.published,
             reference_date: s.reference_date,
             reference_date_from: s.reference_date_from,
+            skipped: s.skipped.clone(),
         }
     }
 }

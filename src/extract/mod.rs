@@ -254,6 +254,10 @@ pub fn extract_source(
     rules: &RuleSet,
     registry: &HashSet<String>,
 ) -> Vec<Fact> {
+    // A source in another language is reported as skipped, never mis-read.
+    if source.skipped.is_some() {
+        return Vec::new();
+    }
     let sentences: Vec<&str> = source
         .sentences
         .iter()
@@ -379,6 +383,9 @@ pub fn extract_source(
 /// Names one source introduces with a title ("Mayor Ada Lind") that the
 /// reference pack does not know; another source may name them bare.
 pub fn introduced_names(source: &Source, rules: &RuleSet) -> Vec<String> {
+    if source.skipped.is_some() {
+        return Vec::new();
+    }
     let sentences: Vec<&str> = source
         .sentences
         .iter()

@@ -25,6 +25,7 @@ pub fn source(id: &str, title: &str) -> SourceSummary {
         published: None,
         reference_date: chrono::NaiveDate::from_ymd_opt(2025, 9, 3),
         reference_date_from: RefDateOrigin::Dateline,
+        skipped: None,
     }
 }
 

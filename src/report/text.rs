@@ -127,6 +127,16 @@ fn render_bundle(
                 s.reference_date_from.as_str()
             )?;
         }
+    }
+    // A skipped source is named even in quiet mode: its facts are missing
+    // from every finding below.
+    for s in &bundle.sources {
+        if let Some(skipped) = &s.skipped {
+            let note = p.paint(AnsiColor::Cyan.on_default(), "note:");
+            writeln!(out, "  {note} {} {}", s.id, skipped.note())?;
+        }
+    }
+    if !ctx.quiet {
         writeln!(out)?;
     }
     for (title, verdicts) in SECTIONS {

@@ -1,0 +1,180 @@
+//! The language a source is written in, so that a source factlint cannot
+//! read is reported as skipped rather than mis-read.
+//!
+//! The extractors and the lexicon are English. A French article run through
+//! them yields nothing useful at best and wrong facts at worst ("mai" is not
+//! a month, "26 soldats" is not a count of troops), so a source confidently
+//! in another language is skipped, with a note. "Confidently" is the point
+//! of this module: a short text, an uncertain guess, or an English article
+//! full of foreign names, places and quoted phrases stays English, because
+//! skipping an English source silently loses its facts, which is worse than
+//! reading a foreign one.
+
+use serde::Serialize;
+use whatlang::Lang;
+
+/// Fewer letters than this are too few to tell a language reliably (a
+/// headline, a stub): such a source is read as English.
+const MIN_LETTERS: usize = 200;
+
+/// A paragraph shorter than this does not vote on whether a source mixes
+/// in English (a dateline, a caption, a one-line quote).
+const MIN_PARAGRAPH_LETTERS: usize = 40;
+
+/// Only the start of a long source is examined: the language of an article
+/// shows in its first paragraphs, and detection stays cheap on big corpora.
+const SAMPLE_BYTES: usize = 16 * 1024;
+
+/// Why a source was not read. Part of the JSON report (`sources[].skipped`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    pub reason: SkipReason,
+    /// ISO 639-3 code of the language the source is written in ("fra").
+    pub language: String,
+    /// The language's English name, for the text report.
+    #[serde(skip)]
+    pub language_name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// Written in a language other than English.
+    Language,
+}
+
+impl Skipped {
+    /// A one-line note for readers of the text report.
+    pub fn note(&self) -> String {
+        match self.reason {
+            SkipReason::Language => format!(
+                "skipped: written in {} ({}), not English; no facts read",
+                self.language_name, self.language
+            ),
+        }
+    }
+}
+
+fn letters(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// The first `SAMPLE_BYTES` of `text`, cut at a character boundary.
+fn sample(text: &str) -> &str {
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The language of `body` when it is confidently not English: enough text,
+/// a reliable detection, and no substantial English part (a quarter of the
+/// letters of its paragraphs or more keeps it English).
+pub fn foreign_language(body: &str) -> Option<Lang> {
+    let text = sample(body);
+    if letters(text) < MIN_LETTERS {
+        return None;
+    }
+    let info = whatlang::detect(text)?;
+    if info.lang() == Lang::Eng || !info.is_reliable() {
+        return None;
+    }
+    let (mut english, mut total) = (0, 0);
+    for paragraph in text.lines() {
+        let n = letters(paragraph);
+        if n < MIN_PARAGRAPH_LETTERS {
+            continue;
+        }
+        total += n;
+        if whatlang::detect(paragraph).is_some_and(|i| i.lang() == Lang::Eng) {
+            english += n;
+        }
+    }
+    if english * 4 >= total && english > 0 {
+        return None;
+    }
+    Some(info.lang())
+}
+
+/// Whether a source with this body is skipped, and why.
+pub fn skip_reason(body: &str) -> Option<Skipped> {
+    foreign_language(body).map(|lang| Skipped {
+        reason: SkipReason::Language,
+        language: lang.code().to_string(),
+        language_name: lang.eng_name().to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Paragraphs written for these tests: short news-like copy in each
+    // language, and English copy crowded with foreign names and phrases.
+    const FRENCH: &str = "Les inondations ont frappé la ville mardi soir, après la rupture de deux barrages situés en amont.\n\
+        Selon les autorités locales, plusieurs milliers de personnes sont toujours portées disparues et les secours manquent de matériel.\n\
+        Le gouvernement a promis une aide d'urgence, mais les habitants se plaignent de la lenteur des opérations.";
+    const GERMAN: &str = "Die Überschwemmungen trafen die Stadt am Dienstagabend, nachdem zwei Dämme oberhalb der Stadt gebrochen waren.\n\
+        Nach Angaben der örtlichen Behörden werden noch mehrere tausend Menschen vermisst, und den Helfern fehlt es an Ausrüstung.\n\
+        Die Regierung versprach Soforthilfe, doch die Bewohner beklagen, dass die Rettungsarbeiten nur langsam vorankommen.";
+    const SPANISH: &str = "Las inundaciones golpearon la ciudad el martes por la noche, después de que se rompieran dos presas río arriba.\n\
+        Según las autoridades locales, varios miles de personas siguen desaparecidas y los equipos de rescate carecen de material.\n\
+        El gobierno prometió ayuda de emergencia, pero los vecinos se quejan de la lentitud de las operaciones.";
+    const ENGLISH_FOREIGN_NAMES: &str = "Jean-Baptiste Lefèvre, the mayor of Saint-Étienne-de-Tinée, met Karl-Heinz Müller and José Luis Rodríguez Zapatero at the Palais des Congrès on Tuesday.\n\
+        Müller, who chairs the Deutsche Gesellschaft für Internationale Zusammenarbeit, said the talks in Aix-en-Provence had gone well, and Señora María Fernández de Córdoba agreed.\n\
+        The delegation later visited the Musée d'Orsay and the Château de Versailles before flying to Zürich, where the Bürgermeister hosted a dinner.";
+    const ENGLISH_WITH_FRENCH_QUOTE: &str = "The minister arrived in the flooded town on Wednesday morning and spent several hours with rescue teams and families of the missing.\n\
+        Speaking to reporters, she said: \"Nous ferons tout notre possible pour retrouver les disparus.\"\n\
+        Officials said the death toll was expected to rise as teams reached villages cut off by the water, and aid agencies appealed for funds.";
+
+    #[test]
+    fn language_table() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("french", FRENCH, Some("fra")),
+            ("german", GERMAN, Some("deu")),
+            ("spanish", SPANISH, Some("spa")),
+            // Must stay English (yield nothing).
+            ("english with foreign names", ENGLISH_FOREIGN_NAMES, None),
+            (
+                "english with a french quote",
+                ENGLISH_WITH_FRENCH_QUOTE,
+                None,
+            ),
+            (
+                "short french",
+                "Les inondations ont frappé la ville mardi.",
+                None,
+            ),
+            ("empty", "", None),
+            ("numbers only", "12 345 678 — 2023-09-10 11,300", None),
+        ];
+        for (what, text, want) in cases {
+            let got = skip_reason(text).map(|s| s.language);
+            assert_eq!(got.as_deref(), *want, "{what}");
+        }
+    }
+
+    #[test]
+    fn mixed_sources_with_an_english_part_stay_english() {
+        let mixed = format!("{FRENCH}\n{ENGLISH_WITH_FRENCH_QUOTE}");
+        assert_eq!(skip_reason(&mixed), None);
+    }
+
+    #[test]
+    fn the_note_names_the_language() {
+        let skipped = skip_reason(GERMAN).unwrap();
+        assert_eq!(skipped.reason, SkipReason::Language);
+        assert_eq!(
+            skipped.note(),
+            "skipped: written in German (deu), not English; no facts read"
+        );
+    }
+
+    #[test]
+    fn long_sources_are_sampled_at_a_character_boundary() {
+        let long = "é".repeat(SAMPLE_BYTES);
+        assert!(sample(&long).len() <= SAMPLE_BYTES);
+        let _ = skip_reason(&long);
+    }
+}
