@@ -194,11 +194,8 @@ impl<'a> Names<'a> {
     }
 
     fn is_title_or_place(&self, words: &str) -> bool {
-        let is_title = self
-            .lexicon
-            .titles
-            .find_iter(words)
-            .any(|h| h.start == 0 && h.end == words.len());
+        let is_title = Self::whole(&self.lexicon.titles, words)
+            || Self::whole(&self.lexicon.honorifics, words);
         let is_place = self
             .reference
             .places
@@ -266,7 +263,12 @@ impl<'a> Names<'a> {
             let w = &text[t.start..t.end];
             acronym_like(w) || Self::whole(&self.lexicon.organisation_heads, w)
         });
-        if org_like {
+        let in_known_org = self
+            .lexicon
+            .organisations
+            .find_iter(text)
+            .any(|h| h.start < last.end && first.start < h.end);
+        if org_like || in_known_org {
             return false;
         }
         let before = text[..first.start].trim_end();
@@ -612,6 +614,11 @@ mod tests {
                 "Ola Berg, the region's deputy governor, toured the site.",
                 &["ola-berg"],
             ),
+            (
+                "The Office for the Coordination of Humanitarian Affairs said so.",
+                &[],
+            ),
+            ("Mr Ola Berg said so.", &["ola-berg"]),
             // Must yield nothing: organisations, places, an appositive
             // without a title or a speech verb, no speech at all.
             ("The Red Crescent said it had no figures.", &[]),

@@ -57,6 +57,10 @@ pub struct LexiconDef {
     pub anniversary_nouns: Vec<String>,
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Honorifics before a name ("Sir Keir Starmer", "Mr Sunak"): stripped
+    /// like titles when finding people, but never an office or a role.
+    #[serde(default)]
+    pub honorifics: Vec<String>,
     /// Titles that may precede a single name ("Prince William", "Pope Leo").
     #[serde(default)]
     pub single_name_titles: Vec<String>,
@@ -247,6 +251,7 @@ impl LexiconDef {
         self.source_cues.extend(other.source_cues);
         self.anniversary_nouns.extend(other.anniversary_nouns);
         self.titles.extend(other.titles);
+        self.honorifics.extend(other.honorifics);
         self.single_name_titles.extend(other.single_name_titles);
         self.not_names.extend(other.not_names);
         self.government_nouns.extend(other.government_nouns);
@@ -302,6 +307,7 @@ pub struct Lexicon {
     pub source_cues: PhraseSet<()>,
     pub anniversary_nouns: PhraseSet<()>,
     pub titles: PhraseSet<()>,
+    pub honorifics: PhraseSet<()>,
     pub single_name_titles: PhraseSet<()>,
     pub not_names: PhraseSet<()>,
     pub government_nouns: PhraseSet<()>,
@@ -446,6 +452,7 @@ impl Lexicon {
             source_cues: unit(&def.source_cues),
             anniversary_nouns: unit(&def.anniversary_nouns),
             titles: unit(&def.titles),
+            honorifics: unit(&def.honorifics),
             single_name_titles: unit(&def.single_name_titles),
             not_names: unit(&def.not_names),
             government_nouns: unit(&def.government_nouns),
