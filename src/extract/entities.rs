@@ -392,6 +392,7 @@ impl<'a> Names<'a> {
         if t.is_empty()
             || !plausible_surname(token)
             || self.lowercase.contains(&token.to_lowercase())
+            || Self::whole(&self.lexicon.organisations, token)
         {
             return None;
         }
@@ -476,7 +477,7 @@ impl<'a> Names<'a> {
         out
     }
 
-    fn whole(set: &crate::text::PhraseSet<()>, word: &str) -> bool {
+    fn whole<T>(set: &crate::text::PhraseSet<T>, word: &str) -> bool {
         set.find_iter(word)
             .any(|h| h.start == 0 && h.end == word.len())
     }
@@ -619,6 +620,8 @@ mod tests {
                 &[],
             ),
             ("Mr Ola Berg said so.", &["ola-berg"]),
+            // A known organisation is never a surname, whatever its case.
+            ("Unicef said so; Reuters agreed.", &[]),
             // Must yield nothing: organisations, places, an appositive
             // without a title or a speech verb, no speech at all.
             ("The Red Crescent said it had no figures.", &[]),
@@ -644,6 +647,15 @@ mod tests {
         assert!(got[2].is_empty(), "{:?}", got[2]);
         // A capitalized surname in mixed case still backs off.
         assert_eq!(got[3], vec!["kim-jong-un"]);
+    }
+
+    #[test]
+    fn known_organisations_never_back_off_to_surnames() {
+        let article = "Mayor Paul Reuters opened the bridge.\n\
+            Reuters reported the opening.";
+        let got = people_in(article);
+        assert_eq!(got[0], vec!["paul-reuters"]);
+        assert!(got[1].is_empty(), "{:?}", got[1]);
     }
 
     #[test]
