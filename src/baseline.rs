@@ -251,7 +251,7 @@ mod tests {
     use crate::rules::{Severity, Verdict};
 
     fn count(n: i64) -> FactValue {
-        FactValue::Count(CountValue::exact(n))
+        FactValue::Count(CountValue::exact(n as f64))
     }
 
     fn conflict(line_a: usize, line_b: usize, b_value: i64) -> (Finding, Vec<Fact>) {

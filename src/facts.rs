@@ -91,31 +91,45 @@ impl FactKind {
     }
 }
 
-/// An inclusive integer interval; `max: None` is unbounded above ("more than
-/// 10,000" is `{min: 10001, max: None}`). Exact figures have `min == max`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// An inclusive interval of amounts; `max: None` is unbounded above ("more
+/// than 10,000" people is `{min: 10001, max: None}`). Exact figures have
+/// `min == max`. Counted things have whole bounds; amounts with a unit
+/// ("35.6%", "$71.4 million") may not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CountValue {
-    pub min: i64,
-    pub max: Option<i64>,
+    #[serde(with = "amount")]
+    pub min: f64,
+    #[serde(with = "amount_opt")]
+    pub max: Option<f64>,
     pub approximate: bool,
+    /// What the figure is measured in when it is not a plain count:
+    /// `percent`, or a currency code (`usd`) from the lexicon's units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 impl CountValue {
-    pub fn exact(n: i64) -> Self {
+    pub fn exact(n: f64) -> Self {
         CountValue {
             min: n,
             max: Some(n),
             approximate: false,
+            unit: None,
         }
     }
 
     /// Whether two figures can describe the same quantity. Approximate
     /// figures are widened by `tolerance` (a fraction) before comparing, so
     /// "about 100" meets "104" but "more than 10,000" never meets "9,000".
+    /// Figures in different units cannot be judged without a rate and
+    /// never contradict.
     pub fn compatible(&self, other: &CountValue, tolerance: f64) -> bool {
+        if self.unit != other.unit {
+            return true;
+        }
         let widen = |v: &CountValue| -> (f64, f64) {
-            let lo = v.min as f64;
-            let hi = v.max.map_or(f64::INFINITY, |m| m as f64);
+            let lo = v.min;
+            let hi = v.max.unwrap_or(f64::INFINITY);
             if v.approximate {
                 (lo * (1.0 - tolerance), hi * (1.0 + tolerance))
             } else {
@@ -128,13 +142,179 @@ impl CountValue {
     }
 
     pub fn display(&self) -> String {
+        let n = |x: f64| amount::render(x);
+        let unit = match self.unit.as_deref() {
+            None => String::new(),
+            Some("percent") => "%".to_string(),
+            Some(u) => format!(" {}", u.to_uppercase()),
+        };
         match (self.min, self.max) {
             (lo, Some(hi)) if lo == hi => {
-                format!("{}{}", if self.approximate { "~" } else { "" }, lo)
+                format!("{}{}{unit}", if self.approximate { "~" } else { "" }, n(lo))
             }
-            (lo, Some(hi)) => format!("{lo}–{hi}"),
-            (lo, None) => format!("≥{lo}"),
+            (lo, Some(hi)) => format!("{}–{}{unit}", n(lo), n(hi)),
+            (lo, None) => format!("≥{}{unit}", n(lo)),
         }
+    }
+}
+
+/// Amounts serialize as JSON integers when whole ("10001", as the report
+/// contract shows counts) and as decimals otherwise ("35.6").
+mod amount {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Largest whole amount written as an integer (2^53: exact in f64).
+    const WHOLE_LIMIT: f64 = 9_007_199_254_740_992.0;
+
+    pub fn is_whole(x: f64) -> bool {
+        x.fract() == 0.0 && x.abs() <= WHOLE_LIMIT
+    }
+
+    pub fn render(x: f64) -> String {
+        if is_whole(x) {
+            format!("{}", x as i64)
+        } else {
+            format!("{x}")
+        }
+    }
+
+    pub fn serialize<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if is_whole(*x) {
+            s.serialize_i64(*x as i64)
+        } else {
+            s.serialize_f64(*x)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        f64::deserialize(d)
+    }
+}
+
+mod amount_opt {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        match x {
+            Some(v) => super::amount::serialize(v, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        Option::<f64>::deserialize(d)
+    }
+}
+
+/// Where a figure stands in the story's telling: the latest word, an
+/// earlier one the report itself sets aside, or a forecast.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Presented as the figure now.
+    #[default]
+    Current,
+    /// An earlier figure the report itself sets aside: "had previously
+    /// given", "a previous report", "rather than the 11,300".
+    Superseded,
+    /// The result of a revision: "revised down to", "adjusted".
+    Revised,
+    /// A forecast, fear or projection: "could climb to", "is expected to
+    /// win", "exit polls predict". Never meets a count.
+    Projected,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Current => "current",
+            Status::Superseded => "superseded",
+            Status::Revised => "revised",
+            Status::Projected => "projected",
+        }
+    }
+}
+
+/// What a figure counts, as written: the counted noun and, for generic
+/// nouns (people, bodies), what happened to them ("buried").
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Measure {
+    pub noun: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aspect: Option<String>,
+}
+
+/// Who gives a figure: "according to the Red Crescent", "OCHA said".
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Attribution {
+    /// Slug of the person or body, for grouping ("libyan-red-crescent").
+    pub id: String,
+    /// The words naming them.
+    pub name: String,
+    /// The cue that attributes ("according to", "said").
+    pub cue: String,
+}
+
+/// Where a figure applies: "in Derna", "across Libya", or outside the
+/// story's place ("elsewhere in the country").
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Scope {
+    /// Slug of the place or group ("derna"); for an outside scope, of
+    /// the words after the cue ("the-country").
+    pub id: String,
+    /// "Elsewhere", "outside": the figure excludes the story's own place,
+    /// so it never meets a figure that names no place.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub outside: bool,
+}
+
+/// When a figure held: "by Thursday morning", "as of Saturday".
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct AsOf {
+    /// The words as written.
+    pub text: String,
+    /// The day, when the words name one the recognizers resolve.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// The claim around a figure: what it measures, where and when it holds,
+/// who gives it and whether it is the current word. Checks compare figures
+/// only when their frames say they are about the same thing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Frame {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// Who the figure belongs to when a clause's subject holds it
+    /// ("Labour had taken 372 seats" → `labour`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<AsOf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Attribution>,
+    #[serde(default)]
+    pub status: Status,
+}
+
+impl Frame {
+    /// Whether two frames may describe the same quantity: same holder and
+    /// a compatible scope. A frame that names no scope fits any, since
+    /// reports leave the story's place unsaid; "elsewhere" scopes fit only
+    /// themselves.
+    pub fn comparable(&self, other: &Frame) -> bool {
+        fn fits(a: &Option<Scope>, b: &Option<Scope>) -> bool {
+            match (a, b) {
+                (Some(x), Some(y)) => x == y,
+                (Some(x), None) | (None, Some(x)) => !x.outside,
+                (None, None) => true,
+            }
+        }
+        self.holder == other.holder && fits(&self.scope, &other.scope)
     }
 }
 
@@ -402,6 +582,9 @@ pub struct Fact {
     pub modality: Modality,
     /// The words the fact was read from.
     pub text: String,
+    /// The claim around the figure (counts; other kinds have none yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame: Option<Frame>,
     /// The whole sentence, for the report.
     pub sentence: String,
     pub span: Span,

@@ -59,6 +59,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             (None, None, None) => ("anniversary".to_string(), None),
         };
         out.push(Draft {
+            frame: None,
             key,
             subject: None,
             value: FactValue::Anniversary(AnniversaryValue {

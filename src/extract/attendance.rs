@@ -68,6 +68,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                 continue;
             }
             out.push(Draft {
+                frame: None,
                 key: "attendance".to_string(),
                 subject: Some(p.id.clone()),
                 value: FactValue::Attendance(AttendanceValue {
@@ -95,6 +96,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                     .any(|d| d.subject.as_deref() == Some(id.as_str()))
                 {
                     out.push(Draft {
+                        frame: None,
                         key: "attendance".to_string(),
                         subject: Some(id.clone()),
                         value: FactValue::Attendance(AttendanceValue {

@@ -249,6 +249,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             (None, None) => continue,
         };
         out.push(Draft {
+            frame: None,
             key,
             subject,
             value: FactValue::Date(value),

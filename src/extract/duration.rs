@@ -53,6 +53,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             continue;
         };
         out.push(Draft {
+            frame: None,
             key: key.clone(),
             subject: None,
             value: FactValue::Duration(DurationFact {

@@ -38,6 +38,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             None
         };
         return vec![Draft {
+            frame: None,
             key: noun.value.clone(),
             subject: ctx.subject.clone(),
             value: FactValue::First(FirstValue {

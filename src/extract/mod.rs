@@ -14,7 +14,9 @@ pub use date::weekday_name;
 mod duration;
 pub mod entities;
 mod first;
+pub mod frame;
 mod modality;
+pub mod pos;
 mod precedent;
 mod quote;
 mod role;
@@ -26,7 +28,7 @@ use std::collections::HashSet;
 use chrono::{Datelike, NaiveDate};
 
 use crate::corpus::Source;
-use crate::facts::{Fact, FactKind, FactValue, Modality, Span};
+use crate::facts::{Fact, FactKind, FactValue, Frame, Modality, Span};
 use crate::recognize::{DateMention, Granularity, Mention, MentionValue, Recognizer};
 use crate::rules::RuleSet;
 use entities::{Names, OrgMention, PersonMention, PlaceMention};
@@ -43,6 +45,8 @@ pub struct Draft {
     pub modality: Modality,
     pub start: usize,
     pub end: usize,
+    /// The claim frame, for kinds that have one.
+    pub frame: Option<Frame>,
 }
 
 /// What an extractor may look at for one sentence.
@@ -367,6 +371,7 @@ pub fn extract_source(
                 value: d.value,
                 modality: d.modality,
                 text: text[d.start..d.end].to_string(),
+                frame: d.frame,
                 sentence: (*text).to_string(),
                 span: Span {
                     start,
@@ -474,4 +479,17 @@ pub(crate) fn run_on(
         anchored: false,
     };
     f(&ctx)
+}
+
+/// Test helper: the frames of the counts read from one sentence.
+#[cfg(test)]
+pub(crate) fn run_frames(sentence: &str) -> Vec<Frame> {
+    run_on(
+        sentence,
+        NaiveDate::from_ymd_opt(2025, 9, 14),
+        count::extract,
+    )
+    .into_iter()
+    .filter_map(|d| d.frame)
+    .collect()
 }

@@ -91,6 +91,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         .min()
         .unwrap_or(cue_end);
     vec![Draft {
+        frame: None,
         key,
         subject: None,
         value: FactValue::Precedent(value),
@@ -133,6 +134,7 @@ fn last_occasion(
     };
     let gap_years = reference_year.map(|r| r - year);
     vec![Draft {
+        frame: None,
         key: gathering.value.clone(),
         subject: None,
         value: FactValue::Precedent(PrecedentValue {

@@ -258,6 +258,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         };
         previous.clone_from(&speaker);
         out.push(Draft {
+            frame: None,
             key: "quote".to_string(),
             subject: speaker.clone(),
             value: FactValue::Quote(QuoteValue {

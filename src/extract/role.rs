@@ -105,6 +105,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             .rfind(|pl| pl.end <= title.start && ctx.text[pl.end..title.start].trim().len() <= 2)
             .map_or(title.start, |pl| pl.start);
         out.push(Draft {
+            frame: None,
             key: "role".to_string(),
             subject: Some(p.id.clone()),
             value: FactValue::Role(RoleValue {
@@ -130,6 +131,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             continue;
         };
         out.push(Draft {
+            frame: None,
             key: "role".to_string(),
             subject: Some(p.id.clone()),
             value: FactValue::Role(RoleValue {

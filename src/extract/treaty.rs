@@ -55,6 +55,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let start = verb.map_or(noun.start, |v| v.start.min(noun.start));
     let end = verb.map_or(noun.end, |v| v.end.max(noun.end));
     vec![Draft {
+        frame: None,
         key: "treaty".to_string(),
         subject: Some(subject),
         value: FactValue::Treaty(TreatyValue { parties, year }),

@@ -53,6 +53,7 @@ pub fn fact(
         value,
         modality: Modality::Asserted,
         text: text.to_string(),
+        frame: None,
         sentence: sentence.to_string(),
         span: Span {
             start,
@@ -110,9 +111,10 @@ pub fn sample_bundle() -> BundleReport {
         "troops",
         None,
         FactValue::Count(CountValue {
-            min: 10_001,
+            min: 10_001.0,
             max: None,
             approximate: false,
+            unit: None,
         }),
         "more than 10,000 troops",
         HOSTILE_SENTENCE,

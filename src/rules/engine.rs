@@ -104,6 +104,10 @@ impl<'a> CheckContext<'a> {
         {
             return false;
         }
+        let status = f.frame.as_ref().map(|fr| fr.status).unwrap_or_default();
+        if sel.status.as_ref().is_some_and(|s| !s.contains(&status)) {
+            return false;
+        }
         if sel.text.as_ref().is_some_and(|t| !t.is_match(&f.text)) {
             return false;
         }

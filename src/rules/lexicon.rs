@@ -11,10 +11,10 @@ pub struct LexiconDef {
     /// Nouns that make a number a count, by key.
     #[serde(default)]
     pub counted: Vec<CountedDef>,
-    /// Words that mark a figure as an earlier, superseded one ("earlier,
-    /// officials had reported nine deaths"): not the story's current count.
+    /// Cues that fill a figure's claim frame: what it measures, where and
+    /// when it holds, who gives it, whether it is current.
     #[serde(default)]
-    pub superseded: Vec<String>,
+    pub frames: FramesDef,
     /// Words that split a count by what happened to the counted things
     /// ("300 homes destroyed" and "1,200 homes threatened" are two counts).
     #[serde(default)]
@@ -128,6 +128,92 @@ pub struct CountedDef {
     pub per_subject: bool,
 }
 
+/// The words of claim frames. Every list is matched case-insensitively on
+/// whole words.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FramesDef {
+    /// Nouns that say nothing of what is counted ("people", "residents"):
+    /// the figure's measure is what happened to them ("were killed").
+    #[serde(default)]
+    pub generic_nouns: Vec<String>,
+    /// Words that may stand between a generic noun and what happened to it
+    /// ("are reported missing", "had been buried").
+    #[serde(default)]
+    pub fillers: Vec<String>,
+    /// Canonical keys for what happened or what is measured: "killed",
+    /// "dead", "death toll" → `deaths`.
+    #[serde(default)]
+    pub measures: Vec<KeyedWords>,
+    /// Phrases after which a figure follows its measure ("rose to",
+    /// "stood at", "put … at").
+    #[serde(default)]
+    pub reaching: Vec<String>,
+    /// Cues of a figure the report itself sets aside ("previously", "an
+    /// earlier report").
+    #[serde(default)]
+    pub superseded: Vec<String>,
+    /// Cues right before a figure that make it the value something moved
+    /// from or was set against ("down from 43", "rather than the 11,300").
+    #[serde(default)]
+    pub prior: Vec<String>,
+    /// Cues of a figure that results from a revision ("revised", "adjusted").
+    #[serde(default)]
+    pub revised: Vec<String>,
+    /// Cues of a forecast or fear ("could climb to", "is expected to win").
+    #[serde(default)]
+    pub projected: Vec<String>,
+    /// Verbs by which a body gives a figure, besides the speech verbs
+    /// ("reported", "put", "estimated"); cues before the body are the
+    /// lexicon's `source_cues` ("according to").
+    #[serde(default)]
+    pub report_verbs: Vec<String>,
+    /// Prepositions that scope a figure to a place ("in", "across").
+    #[serde(default)]
+    pub scope_within: Vec<String>,
+    /// Cues of a scope outside the story's place ("elsewhere in").
+    #[serde(default)]
+    pub scope_outside: Vec<String>,
+    /// Cues of the time a figure held ("by", "as of").
+    #[serde(default)]
+    pub as_of: Vec<String>,
+    /// Units of amounts: currencies by symbol before the figure or name
+    /// after it.
+    #[serde(default)]
+    pub units: Vec<UnitDef>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDef {
+    /// The unit's code on facts (`usd`, `eur`).
+    pub unit: String,
+    /// Symbols or words right before the figure ("$", "US$").
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Words right after the figure ("dollars", "euros").
+    #[serde(default)]
+    pub after: Vec<String>,
+}
+
+impl FramesDef {
+    fn merge(&mut self, other: FramesDef) {
+        self.generic_nouns.extend(other.generic_nouns);
+        self.fillers.extend(other.fillers);
+        self.measures.extend(other.measures);
+        self.reaching.extend(other.reaching);
+        self.superseded.extend(other.superseded);
+        self.prior.extend(other.prior);
+        self.revised.extend(other.revised);
+        self.projected.extend(other.projected);
+        self.report_verbs.extend(other.report_verbs);
+        self.scope_within.extend(other.scope_within);
+        self.scope_outside.extend(other.scope_outside);
+        self.as_of.extend(other.as_of);
+        self.units.extend(other.units);
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CountAspect {
@@ -230,7 +316,7 @@ impl LexiconDef {
     pub fn merge(&mut self, other: LexiconDef) {
         self.counted.extend(other.counted);
         self.count_aspects.extend(other.count_aspects);
-        self.superseded.extend(other.superseded);
+        self.frames.merge(other.frames);
         self.events.extend(other.events);
         self.date_cues.extend(other.date_cues);
         self.date_roles.extend(other.date_roles);
@@ -281,7 +367,7 @@ pub struct CountedNoun {
 pub struct Lexicon {
     pub counted: PhraseSet<CountedNoun>,
     pub count_aspects: PhraseSet<String>,
-    pub superseded: PhraseSet<()>,
+    pub frames: Frames,
     pub events: PhraseSet<String>,
     pub date_cues: PhraseSet<String>,
     pub date_roles: PhraseSet<String>,
@@ -320,6 +406,76 @@ pub struct Lexicon {
     pub organisations: PhraseSet<String>,
     pub organisation_heads: PhraseSet<()>,
     pub not_acronyms: PhraseSet<()>,
+}
+
+/// Frame cues compiled into matchers.
+#[derive(Debug, Clone, Default)]
+pub struct Frames {
+    pub generic_nouns: PhraseSet<()>,
+    pub fillers: PhraseSet<()>,
+    pub measures: PhraseSet<String>,
+    pub reaching: PhraseSet<()>,
+    pub superseded: PhraseSet<()>,
+    pub prior: PhraseSet<()>,
+    pub revised: PhraseSet<()>,
+    pub projected: PhraseSet<()>,
+    /// Report verbs and speech verbs together.
+    pub report_verbs: PhraseSet<()>,
+    pub scope_within: PhraseSet<()>,
+    pub scope_outside: PhraseSet<()>,
+    pub as_of: PhraseSet<()>,
+    /// Unit symbols or words right before a figure, longest first, with
+    /// their unit: a symbol touches its figure ("US$71"), so these are
+    /// matched by suffix, not as whole words.
+    pub units_before: Vec<(String, String)>,
+    pub units_after: PhraseSet<String>,
+}
+
+impl Frames {
+    fn compile(def: &FramesDef, speech_verbs: &[String]) -> Frames {
+        let generic: Vec<String> = def
+            .generic_nouns
+            .iter()
+            .flat_map(|n| inflections(n))
+            .collect();
+        let mut units_before: Vec<(String, String)> = def
+            .units
+            .iter()
+            .flat_map(|u| u.before.iter().map(move |w| (w.clone(), u.unit.clone())))
+            .filter(|(w, _)| !w.trim().is_empty())
+            .collect();
+        units_before.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        Frames {
+            generic_nouns: unit(&generic),
+            fillers: unit(&def.fillers),
+            measures: keyed(
+                def.measures
+                    .iter()
+                    .map(|e| (e.key.as_str(), e.words.as_slice())),
+            ),
+            reaching: unit(&def.reaching),
+            superseded: unit(&def.superseded),
+            prior: unit(&def.prior),
+            revised: unit(&def.revised),
+            projected: unit(&def.projected),
+            report_verbs: unit(
+                &def.report_verbs
+                    .iter()
+                    .chain(speech_verbs)
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            ),
+            scope_within: unit(&def.scope_within),
+            scope_outside: unit(&def.scope_outside),
+            as_of: unit(&def.as_of),
+            units_before,
+            units_after: keyed(
+                def.units
+                    .iter()
+                    .map(|u| (u.unit.as_str(), u.after.as_slice())),
+            ),
+        }
+    }
 }
 
 /// Singular and plural forms of a counted noun phrase: the last word is
@@ -392,7 +548,7 @@ impl Lexicon {
         };
         Lexicon {
             counted,
-            superseded: unit(&def.superseded),
+            frames: Frames::compile(&def.frames, &def.speech_verbs),
             count_aspects: keyed(
                 def.count_aspects
                     .iter()

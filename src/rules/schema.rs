@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use super::Severity;
 use super::lexicon::LexiconDef;
 use super::reference::ReferenceDef;
-use crate::facts::{FactKind, Modality};
+use crate::facts::{FactKind, Modality, Status};
 
 /// One YAML file of a pack.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -212,6 +212,10 @@ pub struct Selector {
     pub subject: Option<OneOrMany<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modality: Option<OneOrMany<Modality>>,
+    /// The claim frame's status (`current`, `superseded`, `revised`,
+    /// `projected`); facts without a frame are current.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OneOrMany<Status>>,
     /// A regular expression the fact's own words (`Fact::text`, such as
     /// "up to 300 lanterns") must match; compiled once, when the pack loads.
     #[serde(default, skip_serializing_if = "Option::is_none")]

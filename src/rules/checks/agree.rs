@@ -43,6 +43,14 @@ pub fn compatible(a: &Fact, b: &Fact, tolerance: f64) -> bool {
     }
 }
 
+/// Whether two facts' claim frames let them be compared at all.
+fn comparable(a: &Fact, b: &Fact) -> bool {
+    match (&a.frame, &b.frame) {
+        (Some(x), Some(y)) => x.comparable(y),
+        _ => true,
+    }
+}
+
 pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
     let tolerance = rule.def.params.tolerance.unwrap_or(0.1);
     let mut out = Vec::new();
@@ -63,15 +71,28 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
         // figures for two sub-groups, is not contradicting itself, and any
         // reading under which both sources hold is taken.
         let sets: Vec<&Vec<usize>> = by_source.values().collect();
+        // Only figures whose frames describe the same thing (same holder,
+        // fitting scopes) are weighed against each other.
         let mut cross = false;
+        let mut weighed = false;
         for (n, a) in sets.iter().enumerate() {
             for b in &sets[n + 1..] {
-                let fits = a.iter().any(|&i| {
-                    b.iter()
-                        .any(|&j| compatible(&ctx.facts[i], &ctx.facts[j], tolerance))
-                });
-                cross |= !fits;
+                let pairs: Vec<(usize, usize)> = a
+                    .iter()
+                    .flat_map(|&i| b.iter().map(move |&j| (i, j)))
+                    .filter(|&(i, j)| comparable(&ctx.facts[i], &ctx.facts[j]))
+                    .collect();
+                if pairs.is_empty() {
+                    continue;
+                }
+                weighed = true;
+                cross |= !pairs
+                    .iter()
+                    .any(|&(i, j)| compatible(&ctx.facts[i], &ctx.facts[j], tolerance));
             }
+        }
+        if !weighed {
+            continue;
         }
         let verdict = if cross {
             Verdict::Conflict

@@ -1,0 +1,134 @@
+//! Scope: the place or group a figure applies to. "in Derna", "across
+//! Libya", "Derna's death toll", "elsewhere in the country".
+
+use super::{capitalized, name_id, word_spans};
+use crate::extract::SentenceContext;
+use crate::facts::Scope;
+
+/// Words a scope may stand after the figure's clause start.
+const MAX_PLACE_WORDS: usize = 4;
+
+/// The scope of a figure whose measure phrase and figure span `start..end`.
+pub fn find(ctx: &SentenceContext, start: usize, end: usize) -> Option<Scope> {
+    let frames = &ctx.rules.lexicon.frames;
+    let text = ctx.text;
+    let (cs, ce) = ctx.clause_at(start);
+    // "Elsewhere in the country, …": the cue may open the sentence's
+    // leading clause.
+    let lead = if cs > 0 { ctx.clause_at(cs - 1).0 } else { cs };
+    if let Some(h) = frames.scope_outside.find_iter(&text[lead..ce]).next() {
+        let after = lead + h.end;
+        let (_, he) = ctx.clause_at(after);
+        let rest = text[after..he.min(ce.max(after))].trim();
+        let words: Vec<&str> = rest.split_whitespace().take(MAX_PLACE_WORDS).collect();
+        let id = if words.is_empty() || words.iter().any(|w| w.chars().any(char::is_numeric)) {
+            "elsewhere".to_string()
+        } else {
+            name_id(&words.join(" "))
+        };
+        return Some(Scope {
+            id: if id.is_empty() {
+                "elsewhere".into()
+            } else {
+                id
+            },
+            outside: true,
+        });
+    }
+    // "Derna's death toll": a capitalized possessive right before the measure.
+    let before = text[..start].trim_end();
+    if let Some(word) = before.split_whitespace().next_back() {
+        for suffix in ["'s", "’s"] {
+            if let Some(name) = word.strip_suffix(suffix) {
+                if capitalized(name) && !is_entity(ctx, before.len() - word.len()) {
+                    return Some(Scope {
+                        id: name_id(name),
+                        outside: false,
+                    });
+                }
+            }
+        }
+    }
+    // "in Derna", "across Libya": a preposition and a capitalized place in
+    // the clause, after the measure.
+    for cue in frames.scope_within.find_iter(&text[start.min(ce)..ce]) {
+        let at = start.min(ce) + cue.end;
+        let words = word_spans(text, at, ce);
+        let mut iter = words.iter().peekable();
+        if iter
+            .peek()
+            .is_some_and(|(s, e)| text[*s..*e].eq_ignore_ascii_case("the"))
+        {
+            iter.next();
+        }
+        let run: Vec<_> = iter
+            .take_while(|(s, e)| capitalized(&text[*s..*e]))
+            .take(MAX_PLACE_WORDS)
+            .collect();
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            continue;
+        };
+        if ctx.inside_date(first.0, last.1)
+            || ctx
+                .dates()
+                .any(|(m, _)| m.start <= first.0 && last.1 <= m.end)
+            || is_entity(ctx, first.0)
+        {
+            continue;
+        }
+        let _ = end;
+        return Some(Scope {
+            id: name_id(&text[first.0..last.1]),
+            outside: false,
+        });
+    }
+    None
+}
+
+/// A person or organisation starts at `at`: not a place.
+fn is_entity(ctx: &SentenceContext, at: usize) -> bool {
+    ctx.people.iter().any(|p| p.start <= at && at < p.end)
+        || ctx
+            .organisations
+            .iter()
+            .any(|o| o.start <= at && at < o.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::run_frames;
+
+    #[test]
+    fn scope_table() {
+        let cases: [(&str, Option<(&str, bool)>); 6] = [
+            (
+                "The toll in Portmere rose to 190.",
+                Some(("portmere", false)),
+            ),
+            (
+                "Floods killed 40 people across Valdoria.",
+                Some(("valdoria", false)),
+            ),
+            (
+                "Portmere's death toll rose to 190.",
+                Some(("portmere", false)),
+            ),
+            (
+                "Elsewhere in the country, the storm killed about 170 people.",
+                Some(("country", true)),
+            ),
+            // Must yield nothing: a month is not a place; a lower-case place
+            // names no place.
+            ("The storm killed 40 people in September.", None),
+            ("The storm killed 40 people in the coastal city.", None),
+        ];
+        for (sentence, want) in cases {
+            let frames = run_frames(sentence);
+            let got = frames
+                .first()
+                .and_then(|f| f.scope.as_ref())
+                .map(|s| (s.id.as_str(), s.outside));
+            assert_eq!(got, want, "{sentence}");
+        }
+    }
+}

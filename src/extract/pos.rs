@@ -1,0 +1,144 @@
+//! Word classes from an embedded English lexicon (Wiktionary's part-of-speech
+//! tags) and an English stemmer, so that extractors can tell a counted noun
+//! from a verb for words no YAML list names. Open vocabulary lives here; the
+//! YAML lexicon only says what the words *mean*.
+
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use wiktionary_part_of_speech_extract::{ENGLISH_TAG_LOOKUP, Tag};
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+fn has(word: &str, tag: Tag) -> bool {
+    let lower = word.to_lowercase();
+    ENGLISH_TAG_LOOKUP
+        .get(&lower)
+        .is_some_and(|set| set.tags().any(|t| t == tag))
+}
+
+/// A noun, or the plural of one. The embedded lexicon leaves out words
+/// whose only class is noun ("vehicle", "sailor") and lists lemmas, not
+/// plurals; so an unlisted word (not an "-ly" adverb) is taken for a
+/// noun, the open class it almost always belongs to, and "buildings" is a
+/// noun because "building" is.
+pub fn is_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    has(&lower, Tag::Noun) || unlisted_noun(&lower) || plural_of_noun(&lower).is_some()
+}
+
+/// Whether the lexicon lists the word at all (under any class).
+pub fn is_listed(word: &str) -> bool {
+    ENGLISH_TAG_LOOKUP.get(&word.to_lowercase()).is_some()
+}
+
+fn unlisted_noun(lower: &str) -> bool {
+    lower.len() > 2
+        && !lower.ends_with("ly")
+        && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        && ENGLISH_TAG_LOOKUP.get(lower).is_none()
+}
+
+/// The singular whose regular plural `lower` is: "-ies" and "-es" forms
+/// only onto listed nouns ("bodies", "crosses"), "-s" also onto unlisted
+/// words ("vehicles").
+fn plural_of_noun(lower: &str) -> Option<String> {
+    let listed = |c: &String| c.len() > 1 && has(c, Tag::Noun);
+    lower
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .filter(listed)
+        .or_else(|| lower.strip_suffix("es").map(str::to_string).filter(listed))
+        .or_else(|| {
+            lower
+                .strip_suffix('s')
+                .filter(|s| !s.ends_with('s'))
+                .map(str::to_string)
+                .filter(|c| listed(c) || unlisted_noun(c))
+        })
+}
+
+pub fn is_adjective(word: &str) -> bool {
+    has(word, Tag::Adjective)
+}
+
+pub fn is_verb(word: &str) -> bool {
+    has(word, Tag::Verb)
+}
+
+/// Closed-class words: they end a noun phrase whatever else they may be
+/// ("more", "of", "the", "and").
+pub fn is_function_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ENGLISH_TAG_LOOKUP.get(&lower).is_some_and(|set| {
+        set.tags().any(|t| {
+            matches!(
+                t,
+                Tag::Preposition
+                    | Tag::Conjunction
+                    | Tag::Determiner
+                    | Tag::Pronoun
+                    | Tag::Particle
+            )
+        })
+    })
+}
+
+/// A past participle or adjective-like predicate ("buried", "displaced",
+/// "homeless"): what happened to generic counted things.
+pub fn is_predicate(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    (lower.ends_with("ed") && is_verb(&lower)) || is_adjective(&lower)
+}
+
+/// The singular of a plural noun when the lexicon knows it ("bodies" →
+/// "body", "crosses" → "cross", "seats" → "seat"); other words as given,
+/// lower-cased. No hand list of plurals: a candidate counts only when the
+/// lexicon has it as a noun.
+pub fn singular(word: &str) -> String {
+    let lower = word.to_lowercase();
+    plural_of_noun(&lower).unwrap_or(lower)
+}
+
+/// The stem of a word ("buried" → "buri"), for keys of predicates the YAML
+/// lexicon does not name: different inflections meet on one key.
+pub fn stem(word: &str) -> String {
+    STEMMER.stem(&word.to_lowercase()).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_classes() {
+        for w in ["buildings", "bodies", "seats", "people", "lanterns"] {
+            assert!(is_noun(w), "{w} is a noun");
+        }
+        for w in ["buried", "displaced", "homeless", "missing"] {
+            assert!(is_predicate(w), "{w} is a predicate");
+        }
+        for w in ["of", "the", "and", "in"] {
+            assert!(is_function_word(w), "{w} is a function word");
+        }
+        // Must not be taken for a noun or predicate.
+        assert!(!is_noun("quickly"));
+        assert!(!is_predicate("xqzt"));
+    }
+
+    #[test]
+    fn singulars_and_stems() {
+        let cases = [
+            ("bodies", "body"),
+            ("buildings", "building"),
+            ("seats", "seat"),
+            ("crosses", "cross"),
+            ("people", "people"),
+            ("aircraft", "aircraft"),
+        ];
+        for (plural, want) in cases {
+            assert_eq!(singular(plural), want, "{plural}");
+        }
+        assert_eq!(stem("buried"), stem("burying"));
+    }
+}
