@@ -141,6 +141,27 @@ impl CountValue {
         a_lo <= b_hi && b_lo <= a_hi
     }
 
+    /// A vague magnitude: an approximate interval spanning a factor of two
+    /// or more ("thousands of" is 2,000–9,999, "dozens of" 24–99).
+    pub fn is_vague(&self) -> bool {
+        self.approximate && self.max.is_none_or(|m| m >= 2.0 * self.min)
+    }
+
+    /// Whether the figures lie within `ratio` of each other (their nearest
+    /// bounds), so that they may be reports of one quantity.
+    pub fn same_order(&self, other: &CountValue, ratio: f64) -> bool {
+        let hi = |v: &CountValue| v.max.unwrap_or(f64::INFINITY);
+        let (a_lo, a_hi, b_lo, b_hi) = (self.min, hi(self), other.min, hi(other));
+        let gap = if a_hi < b_lo {
+            b_lo / a_hi.max(f64::MIN_POSITIVE)
+        } else if b_hi < a_lo {
+            a_lo / b_hi.max(f64::MIN_POSITIVE)
+        } else {
+            1.0
+        };
+        gap <= ratio
+    }
+
     pub fn display(&self) -> String {
         let n = |x: f64| amount::render(x);
         let unit = match self.unit.as_deref() {
@@ -588,4 +609,66 @@ pub struct Fact {
     /// The whole sentence, for the report.
     pub sentence: String,
     pub span: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(min: f64, max: Option<f64>, approximate: bool) -> CountValue {
+        CountValue {
+            min,
+            max,
+            approximate,
+            unit: None,
+        }
+    }
+
+    #[test]
+    fn vague_magnitudes_span_a_factor_of_two() {
+        assert!(range(2_000.0, Some(9_999.0), true).is_vague()); // thousands of
+        assert!(range(24.0, Some(99.0), true).is_vague()); // dozens of
+        assert!(!range(90.0, Some(110.0), true).is_vague()); // about 100
+        assert!(!range(10_001.0, None, false).is_vague()); // more than 10,000
+        assert!(!CountValue::exact(5.0).is_vague());
+    }
+
+    #[test]
+    fn figures_an_order_of_magnitude_apart_are_not_one_quantity() {
+        let a = CountValue::exact(174.0);
+        assert!(a.same_order(&CountValue::exact(170.0), 10.0));
+        assert!(a.same_order(&CountValue::exact(1_500.0), 10.0));
+        assert!(!a.same_order(&CountValue::exact(32_988.0), 10.0));
+        assert!(range(3_001.0, None, false).same_order(&CountValue::exact(90_000.0), 10.0));
+    }
+
+    #[test]
+    fn amounts_serialize_whole_as_integers() {
+        let json = serde_json::to_string(&range(10_001.0, None, false)).unwrap();
+        assert_eq!(json, r#"{"min":10001,"max":null,"approximate":false}"#);
+        let pct = CountValue {
+            unit: Some("percent".into()),
+            ..CountValue::exact(35.6)
+        };
+        assert_eq!(
+            serde_json::to_string(&pct).unwrap(),
+            r#"{"min":35.6,"max":35.6,"approximate":false,"unit":"percent"}"#
+        );
+        assert_eq!(pct.display(), "35.6%");
+    }
+
+    #[test]
+    fn outside_scopes_never_meet_unscoped_figures() {
+        let scoped = |id: &str, outside| Frame {
+            scope: Some(Scope {
+                id: id.into(),
+                outside,
+            }),
+            ..Frame::default()
+        };
+        let none = Frame::default();
+        assert!(scoped("portmere", false).comparable(&none));
+        assert!(!scoped("country", true).comparable(&none));
+        assert!(!scoped("portmere", false).comparable(&scoped("valdoria", false)));
+    }
 }

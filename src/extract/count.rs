@@ -112,7 +112,9 @@ fn figures(ctx: &SentenceContext) -> Vec<(usize, usize, CountValue)> {
                     .next_back()
                     .is_some_and(char::is_alphabetic));
         let after = &text[m.end..];
+        // "three-way", "2.5-mile": a compound adjective, not a count.
         let glued_after = after.chars().next().is_some_and(char::is_alphabetic)
+            || (after.starts_with('-') && after[1..].starts_with(char::is_alphabetic))
             || (after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
             || after.trim_start().to_lowercase().starts_with("a.m")
             || after.trim_start().to_lowercase().starts_with("p.m");
@@ -124,9 +126,9 @@ fn figures(ctx: &SentenceContext) -> Vec<(usize, usize, CountValue)> {
     out
 }
 
-/// A currency before or after the figure: "$71.4 million", "10.5 million
+/// A unit before or after the figure: "$71.4 million", "10.5 million
 /// Australian dollars".
-fn currency(ctx: &SentenceContext, start: usize, end: usize) -> Option<(String, usize)> {
+fn unit_of(ctx: &SentenceContext, start: usize, end: usize) -> Option<(String, usize)> {
     let frames = &ctx.rules.lexicon.frames;
     let before = &ctx.text[..start];
     for (symbol, unit) in &frames.units_before {
@@ -487,7 +489,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         }
         let mut after = end;
         if value.unit.is_none() {
-            if let Some((unit, unit_end)) = currency(ctx, start, end) {
+            if let Some((unit, unit_end)) = unit_of(ctx, start, end) {
                 value.unit = Some(unit);
                 after = unit_end;
             }

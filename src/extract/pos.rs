@@ -47,7 +47,7 @@ fn plural_of_noun(lower: &str) -> Option<String> {
     lower
         .strip_suffix("ies")
         .map(|s| format!("{s}y"))
-        .filter(listed)
+        .filter(|c| listed(c) || unlisted_noun(c))
         .or_else(|| lower.strip_suffix("es").map(str::to_string).filter(listed))
         .or_else(|| {
             lower

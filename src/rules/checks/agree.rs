@@ -43,12 +43,52 @@ pub fn compatible(a: &Fact, b: &Fact, tolerance: f64) -> bool {
     }
 }
 
-/// Whether two facts' claim frames let them be compared at all.
+/// Figures further apart than this factor are about different things
+/// ("a majority of 174" seats and a constituency "majority of 32,988"),
+/// not two reports of one thing: real disagreements between reports of one
+/// figure stay within an order of magnitude.
+const MAX_RATIO: f64 = 10.0;
+
+/// Whether two facts can be weighed against each other at all: their
+/// claim frames describe the same thing, neither figure is a vague
+/// magnitude ("tens of thousands" fits nearly any crowd), and the figures
+/// are of one order of magnitude.
 fn comparable(a: &Fact, b: &Fact) -> bool {
+    if let (FactValue::Count(x), FactValue::Count(y)) = (&a.value, &b.value) {
+        if x.is_vague() || y.is_vague() || !x.same_order(y, MAX_RATIO) {
+            return false;
+        }
+    }
     match (&a.frame, &b.frame) {
         (Some(x), Some(y)) => x.comparable(y),
         _ => true,
     }
+}
+
+/// The facts of one source worth weighing: a source that gives several
+/// incompatible figures under one frame (same holder, scope and
+/// attribution) is describing sub-groups it does not name, so none of
+/// those figures speaks for the group.
+fn weighable(ctx: &CheckContext, facts: &[usize], tolerance: f64) -> Vec<usize> {
+    let same_frame = |a: &Fact, b: &Fact| match (&a.frame, &b.frame) {
+        (Some(x), Some(y)) => {
+            x.holder == y.holder
+                && x.scope == y.scope
+                && x.attribution.as_ref().map(|t| &t.id) == y.attribution.as_ref().map(|t| &t.id)
+        }
+        _ => false,
+    };
+    facts
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let a = &ctx.facts[i];
+            !facts.iter().any(|&j| {
+                let b = &ctx.facts[j];
+                i != j && same_frame(a, b) && comparable(a, b) && !compatible(a, b, tolerance)
+            })
+        })
+        .collect()
 }
 
 pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
@@ -70,7 +110,10 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
         // other says: a source giving a start and an end date, or two
         // figures for two sub-groups, is not contradicting itself, and any
         // reading under which both sources hold is taken.
-        let sets: Vec<&Vec<usize>> = by_source.values().collect();
+        let sets: Vec<Vec<usize>> = by_source
+            .values()
+            .map(|f| weighable(ctx, f, tolerance))
+            .collect();
         // Only figures whose frames describe the same thing (same holder,
         // fitting scopes) are weighed against each other.
         let mut cross = false;

@@ -68,6 +68,27 @@ fn contains_run(hay: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && needle.len() < hay.len() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
+/// Most words an elision may drop or add and still be the same quote.
+const MAX_ELIDED_WORDS: usize = 2;
+
+/// A word or two dropped or added, none replaced ("so that's just what's
+/// happening" quoted as "so that's what's happening"): an elision, which
+/// quoting allows, not a changed word.
+fn elision(diff: &[DiffChunk]) -> bool {
+    let substituted = diff.windows(2).any(|w| {
+        matches!(
+            (w[0].op, w[1].op),
+            (DiffOp::Delete, DiffOp::Insert) | (DiffOp::Insert, DiffOp::Delete)
+        )
+    });
+    let changed: usize = diff
+        .iter()
+        .filter(|c| c.op != DiffOp::Equal)
+        .map(|c| c.text.split_whitespace().count())
+        .sum();
+    !substituted && changed <= MAX_ELIDED_WORDS
+}
+
 pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
     let min_similarity = rule.def.params.min_similarity.unwrap_or(0.5) as f32;
     let mut out = Vec::new();
@@ -115,7 +136,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                             .any(|h| h.start == 0 && h.end == w.len())
                     })
                 });
-                if pronoun_shift {
+                if pronoun_shift || elision(&diff) {
                     continue;
                 }
                 let vars = super::base_vars(ctx, &key, subject.as_deref(), &[i, j]);
@@ -164,6 +185,32 @@ mod tests {
             &words("never been in a weaker position")
         ));
         assert!(!contains_run(&full, &full));
+    }
+
+    #[test]
+    fn a_dropped_word_is_an_elision_a_changed_word_is_not() {
+        let cases = [
+            (
+                "So that is just what we will do.",
+                "So that is what we will do.",
+                true,
+            ),
+            (
+                "We end up revising our numbers.",
+                "We end up revising all our numbers.",
+                true,
+            ),
+            ("Change begins now.", "Change starts now.", false),
+            (
+                "We will build homes.",
+                "We will build many new homes quickly.",
+                false,
+            ),
+        ];
+        for (a, b, want) in cases {
+            let (_, diff) = word_diff(a, b);
+            assert_eq!(elision(&diff), want, "{a} / {b}");
+        }
     }
 
     #[test]
