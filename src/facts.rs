@@ -285,8 +285,9 @@ pub struct Scope {
     /// Slug of the place or group ("derna"); for an outside scope, of
     /// the words after the cue ("the-country").
     pub id: String,
-    /// "Elsewhere", "outside": the figure excludes the story's own place,
-    /// so it never meets a figure that names no place.
+    /// "Elsewhere", "outside", "in five provinces": the figure is not for
+    /// the story's own place alone, so it never meets a figure that names
+    /// no place.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub outside: bool,
 }

@@ -49,10 +49,10 @@ pub fn find(ctx: &SentenceContext, start: usize, end: usize) -> Option<Scope> {
             }
         }
     }
-    // "in Derna", "across Libya": a preposition and a capitalized place in
-    // the clause, after the measure.
-    for cue in frames.scope_within.find_iter(&text[start.min(ce)..ce]) {
-        let at = start.min(ce) + cue.end;
+    // "in Derna", "across Libya", "in five provinces": a preposition and a
+    // capitalized place, or a counted group of places, in the clause.
+    for cue in frames.scope_within.find_iter(&text[cs..ce]) {
+        let at = cs + cue.end;
         let words = word_spans(text, at, ce);
         let mut iter = words.iter().peekable();
         if iter
@@ -60,6 +60,34 @@ pub fn find(ctx: &SentenceContext, start: usize, end: usize) -> Option<Scope> {
             .is_some_and(|(s, e)| text[*s..*e].eq_ignore_ascii_case("the"))
         {
             iter.next();
+        }
+        // "in five provinces": a counted group of places is a scope too.
+        if let Some(&&(s, _)) = iter.peek() {
+            // The figure itself ("majority of 170 seats") is no scope, nor
+            // is a span of time ("in 30 years").
+            use crate::recognize::MentionValue;
+            let in_duration = |at: usize| {
+                ctx.mentions.iter().any(|d| {
+                    matches!(d.value, MentionValue::Duration(_)) && d.start <= at && at < d.end
+                })
+            };
+            let counted = ctx.mentions.iter().any(|m| {
+                m.start == s
+                    && !(start <= m.start && m.start < end)
+                    && !in_duration(m.start)
+                    && matches!(m.value, MentionValue::Number(_))
+            });
+            if counted {
+                let group: Vec<_> = iter.clone().take(2).collect();
+                if let (Some(first), Some(last)) = (group.first(), group.last()) {
+                    // A figure for several places is not one for the
+                    // story's own place.
+                    return Some(Scope {
+                        id: name_id(&text[first.0..last.1]),
+                        outside: true,
+                    });
+                }
+            }
         }
         let run: Vec<_> = iter
             .take_while(|(s, e)| capitalized(&text[*s..*e]))
@@ -76,7 +104,6 @@ pub fn find(ctx: &SentenceContext, start: usize, end: usize) -> Option<Scope> {
         {
             continue;
         }
-        let _ = end;
         return Some(Scope {
             id: name_id(&text[first.0..last.1]),
             outside: false,
@@ -100,7 +127,11 @@ mod tests {
 
     #[test]
     fn scope_table() {
-        let cases: [(&str, Option<(&str, bool)>); 6] = [
+        let cases: [(&str, Option<(&str, bool)>); 7] = [
+            (
+                "In three districts about 9,000 people live near the river.",
+                Some(("three-districts", true)),
+            ),
             (
                 "The toll in Portmere rose to 190.",
                 Some(("portmere", false)),
@@ -125,7 +156,7 @@ mod tests {
         for (sentence, want) in cases {
             let frames = run_frames(sentence);
             let got = frames
-                .first()
+                .last()
                 .and_then(|f| f.scope.as_ref())
                 .map(|s| (s.id.as_str(), s.outside));
             assert_eq!(got, want, "{sentence}");

@@ -54,8 +54,17 @@ const MAX_RATIO: f64 = 10.0;
 /// magnitude ("tens of thousands" fits nearly any crowd), and the figures
 /// are of one order of magnitude.
 fn comparable(a: &Fact, b: &Fact) -> bool {
+    same_claim(a, b)
+        && match (&a.value, &b.value) {
+            (FactValue::Count(x), FactValue::Count(y)) => x.same_order(y, MAX_RATIO),
+            _ => true,
+        }
+}
+
+/// Frames that describe the same thing, and no vague magnitude.
+fn same_claim(a: &Fact, b: &Fact) -> bool {
     if let (FactValue::Count(x), FactValue::Count(y)) = (&a.value, &b.value) {
-        if x.is_vague() || y.is_vague() || !x.same_order(y, MAX_RATIO) {
+        if x.is_vague() || y.is_vague() {
             return false;
         }
     }
