@@ -324,6 +324,29 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A one-line rendering for tables: "superseded · in derna · by
+    /// Thursday · per libyan-red-crescent".
+    pub fn summary(&self) -> String {
+        let mut parts = vec![self.status.as_str().to_string()];
+        if let Some(h) = &self.holder {
+            parts.push(format!("of {h}"));
+        }
+        if let Some(s) = &self.scope {
+            parts.push(format!(
+                "{} {}",
+                if s.outside { "outside" } else { "in" },
+                s.id
+            ));
+        }
+        if let Some(a) = &self.as_of {
+            parts.push(a.text.clone());
+        }
+        if let Some(a) = &self.attribution {
+            parts.push(format!("per {}", a.id));
+        }
+        parts.join(" · ")
+    }
+
     /// Whether two frames may describe the same quantity: same holder and
     /// a compatible scope. A frame that names no scope fits any, since
     /// reports leave the story's place unsaid; "elsewhere" scopes fit only

@@ -446,13 +446,14 @@ fn holder(ctx: &SentenceContext, start: usize) -> Option<String> {
     let mut iter = words.iter().peekable();
     if iter
         .peek()
-        .is_some_and(|&&(s, e)| text[s..e].eq_ignore_ascii_case("the"))
+        .is_some_and(|&&(s, e)| pos::is_function_word(&text[s..e]))
     {
         iter.next();
     }
+    // A capitalized function word ("A further 10,100 people") is no name.
     let run: Vec<_> = iter
         .clone()
-        .take_while(|&&(s, e)| capitalized(&text[s..e]))
+        .take_while(|&&(s, e)| capitalized(&text[s..e]) && !pos::is_function_word(&text[s..e]))
         .collect();
     let (first, last) = (run.first()?, run.last()?);
     let between: Vec<&str> = words

@@ -4,7 +4,7 @@
 //! - `jsonl`: one JSON object per fact, the fact's report fields plus
 //!   `bundle`, for `jq`, `grep` and loading into data tools.
 //! - `table`: aligned columns (source, line, kind, key, subject, value,
-//!   modality, text) for a person; a `bundle` column is added when more
+//!   modality, frame, text) for a person; a `bundle` column is added when more
 //!   than one bundle is shown.
 //! - `json`: one array with an object per bundle, `{"bundle", "facts"}`.
 
@@ -89,7 +89,7 @@ fn cell(s: &str) -> String {
 pub fn render_table(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let with_bundle = report.bundles.len() > 1;
     let mut header = vec![
-        "source", "line", "kind", "key", "subject", "value", "modality", "text",
+        "source", "line", "kind", "key", "subject", "value", "modality", "frame", "text",
     ];
     if with_bundle {
         header.insert(0, "bundle");
@@ -105,6 +105,11 @@ pub fn render_table(report: &Report, out: &mut dyn Write) -> std::io::Result<()>
             cell(f.subject.as_deref().unwrap_or("-")),
             cell(&f.value.display()),
             f.modality.as_str().to_string(),
+            cell(
+                &f.frame
+                    .as_ref()
+                    .map_or_else(|| "-".to_string(), |fr| fr.summary()),
+            ),
             cell(&f.text),
         ];
         if with_bundle {

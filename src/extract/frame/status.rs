@@ -45,13 +45,19 @@ pub fn of_figure(
     } else {
         String::new()
     };
-    if frames.superseded.contains_in(&clause) || frames.superseded.contains_in(&lead) {
+    // "3,958 people have died rather than the 11,300 previously reported":
+    // past a prior cue after the figure, the words are the other figure's.
+    let own = frames
+        .prior
+        .find_iter(&clause)
+        .find(|h| cs + h.start >= end)
+        .map_or(clause.as_str(), |h| &clause[..h.start]);
+    if frames.superseded.contains_in(own) || frames.superseded.contains_in(&lead) {
         return Status::Superseded;
     }
     if frames.revised.contains_in(&clause) {
         return Status::Revised;
     }
-    let _ = end;
     Status::Current
 }
 
