@@ -134,6 +134,22 @@ impl<T> PhraseSet<T> {
     pub fn contains_in(&self, text: &str) -> bool {
         self.find_iter(text).next().is_some()
     }
+
+    /// The phrase `text` opens with ("were killed" → "were").
+    pub fn prefix<'a>(&'a self, text: &'a str) -> Option<Hit<'a, T>> {
+        self.find_iter(text).next().filter(|h| h.start == 0)
+    }
+
+    /// The phrase `text` ends with.
+    pub fn suffix<'a>(&'a self, text: &'a str) -> Option<Hit<'a, T>> {
+        self.find_iter(text).filter(|h| h.end == text.len()).last()
+    }
+
+    /// Whether all of `text` is one phrase of the set.
+    pub fn is_whole(&self, text: &str) -> bool {
+        self.find_iter(text)
+            .any(|h| h.start == 0 && h.end == text.len())
+    }
 }
 
 #[cfg(test)]

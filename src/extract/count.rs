@@ -70,10 +70,7 @@ fn figures(ctx: &SentenceContext) -> Vec<(usize, usize, CountValue)> {
         let value = match &m.value {
             MentionValue::Number(n) => match n.kind {
                 NumberKind::Integer | NumberKind::Decimal => {
-                    let digits = &text[m.start..m.end];
-                    let year_like = digits.len() == 4
-                        && digits.bytes().all(|b| b.is_ascii_digit())
-                        && (1000.0..=2100.0).contains(&n.value);
+                    let year_like = super::year_digits(&text[m.start..m.end], n.value);
                     if year_like || !(n.value.is_finite() && n.value >= 0.0 && n.value < 9.0e15) {
                         continue;
                     }
@@ -149,9 +146,7 @@ fn unit_of(ctx: &SentenceContext, start: usize, end: usize) -> Option<(String, u
     let pad = after.len() - after.trim_start().len();
     frames
         .units_after
-        .find_iter(after.trim_start())
-        .next()
-        .filter(|h| h.start == 0)
+        .prefix(after.trim_start())
         .map(|h| (h.value.clone(), end + pad + h.end))
 }
 
@@ -169,28 +164,13 @@ fn predicate_after(ctx: &SentenceContext, from: usize) -> Option<(String, String
             continue;
         }
         let rest = &ctx.text[s..ce.max(s)];
-        if let Some(h) = frames
-            .measures
-            .find_iter(rest)
-            .next()
-            .filter(|h| h.start == 0)
-        {
+        if let Some(h) = frames.measures.prefix(rest) {
             return Some((h.value.clone(), rest[..h.end].to_lowercase(), s + h.end));
         }
-        if let Some(h) = lex
-            .count_aspects
-            .find_iter(rest)
-            .next()
-            .filter(|h| h.start == 0)
-        {
+        if let Some(h) = lex.count_aspects.prefix(rest) {
             return Some((h.value.clone(), rest[..h.end].to_lowercase(), s + h.end));
         }
-        if let Some(h) = frames
-            .fillers
-            .find_iter(rest)
-            .next()
-            .filter(|h| h.start == 0)
-        {
+        if let Some(h) = frames.fillers.prefix(rest) {
             at = s + h.end;
             continue;
         }
@@ -232,12 +212,7 @@ fn measure_after(ctx: &SentenceContext, from: usize, one: bool) -> Option<Found>
     }
     // "11,300 dead", "10,100 missing": the predicate is the measure.
     let rest = &text[first.0..ce.max(first.0)];
-    if let Some(h) = frames
-        .measures
-        .find_iter(rest)
-        .next()
-        .filter(|h| h.start == 0)
-    {
+    if let Some(h) = frames.measures.prefix(rest) {
         return Some(Found {
             key: h.value.clone(),
             noun: "people".into(),
@@ -355,12 +330,7 @@ fn measure_before(ctx: &SentenceContext, start: usize) -> Option<Found> {
     let text = ctx.text;
     let before = text[..start].trim_end();
     // "killed at least 212 people and …": a measure verb right before.
-    if let Some(h) = frames
-        .measures
-        .find_iter(before)
-        .last()
-        .filter(|h| h.end == before.len())
-    {
+    if let Some(h) = frames.measures.suffix(before) {
         return Some(Found {
             key: h.value.clone(),
             noun: "people".into(),
@@ -374,12 +344,7 @@ fn measure_before(ctx: &SentenceContext, start: usize) -> Option<Found> {
     let cue_start = if before.ends_with(':') {
         before.len() - 1
     } else {
-        frames
-            .reaching
-            .find_iter(before)
-            .filter(|h| h.end == before.len())
-            .map(|h| h.start)
-            .min()?
+        frames.reaching.suffix(before)?.start
     };
     let lead = &text[..cue_start];
     // Nearest measure or counted noun before the cue, within a window and

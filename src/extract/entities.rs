@@ -194,13 +194,9 @@ impl<'a> Names<'a> {
     }
 
     fn is_title_or_place(&self, words: &str) -> bool {
-        let is_title = Self::whole(&self.lexicon.titles, words)
-            || Self::whole(&self.lexicon.honorifics, words);
-        let is_place = self
-            .reference
-            .places
-            .find_iter(words)
-            .any(|h| h.start == 0 && h.end == words.len());
+        let is_title =
+            self.lexicon.titles.is_whole(words) || self.lexicon.honorifics.is_whole(words);
+        let is_place = self.reference.places.is_whole(words);
         is_title || is_place
     }
 
@@ -209,11 +205,7 @@ impl<'a> Names<'a> {
             let w = &text[t.start..t.end];
             !self.lowercase.contains(&w.to_lowercase())
                 && !self.is_title_or_place(w)
-                && !self
-                    .lexicon
-                    .not_names
-                    .find_iter(w)
-                    .any(|h| h.start == 0 && h.end == w.len())
+                && !self.lexicon.not_names.is_whole(w)
         })
     }
 
@@ -261,7 +253,7 @@ impl<'a> Names<'a> {
         };
         let org_like = tokens.iter().any(|t| {
             let w = &text[t.start..t.end];
-            acronym_like(w) || Self::whole(&self.lexicon.organisation_heads, w)
+            acronym_like(w) || self.lexicon.organisation_heads.is_whole(w)
         });
         let in_known_org = self
             .lexicon
@@ -344,11 +336,7 @@ impl<'a> Names<'a> {
                     break;
                 }
                 let rest = &run[i..];
-                let single_name_title = self
-                    .lexicon
-                    .single_name_titles
-                    .find_iter(last_title)
-                    .any(|h| h.start == 0 && h.end == last_title.len());
+                let single_name_title = self.lexicon.single_name_titles.is_whole(last_title);
                 if rest.len() == 1 && single_name_title && self.name_like(text, rest) {
                     out.push(Candidate::Titled {
                         start: rest[0].start,
@@ -392,7 +380,7 @@ impl<'a> Names<'a> {
         if t.is_empty()
             || !plausible_surname(token)
             || self.lowercase.contains(&token.to_lowercase())
-            || Self::whole(&self.lexicon.organisations, token)
+            || self.lexicon.organisations.is_whole(token)
         {
             return None;
         }
@@ -477,11 +465,6 @@ impl<'a> Names<'a> {
         out
     }
 
-    fn whole<T>(set: &crate::text::PhraseSet<T>, word: &str) -> bool {
-        set.find_iter(word)
-            .any(|h| h.start == 0 && h.end == word.len())
-    }
-
     /// Organisations in one sentence, in order. Known names win; a
     /// capitalized phrase of two words or more ending in a head word
     /// ("Foreign Ministry", "Libyan Red Crescent Society") is one, taking in
@@ -504,7 +487,7 @@ impl<'a> Names<'a> {
             let word = |t: &Token| &text[t.start..t.end];
             if let Some(head) = run
                 .iter()
-                .rposition(|t| Self::whole(&lex.organisation_heads, word(t)))
+                .rposition(|t| lex.organisation_heads.is_whole(word(t)))
             {
                 let first = usize::from(run.first().is_some_and(|t| word(t) == "The"));
                 if head > first {
@@ -531,7 +514,7 @@ impl<'a> Names<'a> {
                 if acronym_like(w)
                     && !taken
                     && !self.is_title_or_place(w)
-                    && !Self::whole(&lex.not_acronyms, w)
+                    && !lex.not_acronyms.is_whole(w)
                 {
                     out.push(OrgMention {
                         start: t.start,

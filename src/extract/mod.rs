@@ -153,12 +153,8 @@ impl SentenceContext<'_> {
                             .next_back()
                             .is_none_or(|c| !c.is_alphanumeric())
                 });
-                (digits.len() == 4
-                    && digits.bytes().all(|b| b.is_ascii_digit())
-                    && (1000.0..=2100.0).contains(&n.value)
-                    && modifier
-                    && !self.inside_date(m.start, m.end))
-                .then_some((m.start, m.end, n.value as i32))
+                (year_digits(digits, n.value) && modifier && !self.inside_date(m.start, m.end))
+                    .then_some((m.start, m.end, n.value as i32))
             })
             .collect()
     }
@@ -217,6 +213,14 @@ impl SentenceContext<'_> {
     pub fn clause_at(&self, offset: usize) -> (usize, usize) {
         clause_bounds(self.text, offset)
     }
+}
+
+/// Four bare digits that read as a year ("1998", not "2,500" or "9000"):
+/// a plain number the recognizer did not take for a date.
+pub fn year_digits(digits: &str, value: f64) -> bool {
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (1000.0..=2100.0).contains(&value)
 }
 
 pub fn clause_bounds(text: &str, offset: usize) -> (usize, usize) {
@@ -280,13 +284,10 @@ pub fn extract_source(
     let mut anchor: Option<NaiveDate> = None;
     for (i, (sentence, text)) in source.sentences.iter().zip(&sentences).enumerate() {
         let people = names.people_at(i, text);
-        let opens_with_pronoun = text.split_whitespace().next().is_some_and(|w| {
-            rules
-                .lexicon
-                .pronouns
-                .find_iter(w)
-                .any(|h| h.start == 0 && h.end == w.len())
-        });
+        let opens_with_pronoun = text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| rules.lexicon.pronouns.is_whole(w));
         let subject = if opens_with_pronoun {
             carried.clone()
         } else {

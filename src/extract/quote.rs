@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::frame::attribution::{named_after, opens_with_pronoun};
 use super::{Draft, SentenceContext};
 use crate::facts::{FactValue, Modality, QuoteValue};
 use crate::text::Hit;
@@ -31,10 +32,6 @@ static QUOTED: LazyLock<Regex> =
 /// chief, said") fits; a new clause does not.
 const TRAILING_WORDS: usize = 12;
 
-/// Most words between a speech verb or cue and the speaker named after it
-/// ("said Prime Minister Ada Lind").
-const INVERTED_WORDS: usize = 3;
-
 /// Who spoke, as found in the attribution.
 #[derive(Debug, Clone, PartialEq)]
 enum Attribution {
@@ -43,74 +40,6 @@ enum Attribution {
     /// A speech verb or cue, and the speaker it names (if one is named:
     /// "the aid chief said" names none).
     Found(Option<String>),
-}
-
-/// Whether `words` opens with a pronoun that refers back ("he", "she").
-fn opens_with_pronoun(ctx: &SentenceContext, words: &str) -> bool {
-    let lex = &ctx.rules.lexicon;
-    words
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .is_some_and(|w| {
-            lex.pronouns
-                .find_iter(w)
-                .any(|h| h.start == 0 && h.end == w.len())
-        })
-}
-
-/// The byte offset where the `n`th whitespace-separated word of `text`
-/// ends (the whole text if it has fewer).
-fn end_of_words(text: &str, n: usize) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if in_word {
-                words += 1;
-                if words == n {
-                    return i;
-                }
-            }
-            in_word = false;
-        } else {
-            in_word = true;
-        }
-    }
-    text.len()
-}
-
-/// The speaker named right after a verb or cue ending at `end` and before
-/// `limit` ("said Re", "according to the Libyan Red Crescent", "said
-/// he"), with where the name ends.
-fn named_after(ctx: &SentenceContext, end: usize, limit: usize) -> Option<(String, usize)> {
-    let window = &ctx.text[end..limit];
-    let cut = end + end_of_words(window, INVERTED_WORDS + 1);
-    let first_start = |s: usize| s >= end && s < cut;
-    let person = ctx
-        .people
-        .iter()
-        .find(|p| first_start(p.start) && p.end <= limit);
-    let org = ctx
-        .organisations
-        .iter()
-        .find(|o| first_start(o.start) && o.end <= limit);
-    match (person, org) {
-        (Some(p), Some(o)) if o.start < p.start => Some((o.id.clone(), o.end)),
-        (Some(p), _) => Some((p.id.clone(), p.end)),
-        (None, Some(o)) => Some((o.id.clone(), o.end)),
-        (None, None) => {
-            let pronoun = window
-                .trim_start()
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or_default();
-            let at = end + window.find(pronoun).unwrap_or(0) + pronoun.len();
-            opens_with_pronoun(ctx, window)
-                .then(|| ctx.subject.clone().map(|s| (s, at)))
-                .flatten()
-        }
-    }
 }
 
 /// Words that may open a trailing attribution besides a name or a

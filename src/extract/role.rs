@@ -42,12 +42,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     for p in &ctx.people {
         let as_of = as_of_at(p.start);
         let before = ctx.text[..p.start].trim_end();
-        let Some(title) = lex
-            .titles
-            .find_iter(before)
-            .filter(|h| h.end == before.len())
-            .last()
-        else {
+        let Some(title) = lex.titles.suffix(before) else {
             continue;
         };
         let head = ctx.text[..title.start].to_lowercase();

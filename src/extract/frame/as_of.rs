@@ -17,10 +17,7 @@ pub fn find(ctx: &SentenceContext, offset: usize) -> Option<AsOf> {
         })
         .find_map(|(m, d)| {
             let before = text[..m.start].trim_end();
-            let cue = cues
-                .find_iter(before)
-                .filter(|h| h.end == before.len())
-                .last()?;
+            let cue = cues.suffix(before)?;
             let day = d
                 .period
                 .filter(|p| p.granularity == Granularity::Day)

@@ -9,6 +9,10 @@ use crate::facts::Attribution;
 /// Longest attribution named by a noun phrase rather than an entity.
 const MAX_NAME_WORDS: usize = 6;
 
+/// Most words between a speech verb or cue and the speaker named after it
+/// ("said Prime Minister Ada Lind").
+const INVERTED_WORDS: usize = 3;
+
 /// The attribution of the figure at `offset`, with the span of the words
 /// that give it (cue and name), so that other slots can read them.
 pub fn find(ctx: &SentenceContext, offset: usize) -> Option<(Attribution, (usize, usize))> {
@@ -18,10 +22,10 @@ pub fn find(ctx: &SentenceContext, offset: usize) -> Option<(Attribution, (usize
     let leading = lex.source_cues.find_iter(text).find_map(|cue| {
         let (_, ce) = ctx.clause_at(cue.end);
         let end = ce.max(cue.end);
-        let (start, name_end) = name_after(ctx, cue.end, end)?;
+        let (id, start, name_end) = name_after(ctx, cue.end, end)?;
         Some((
             Attribution {
-                id: entity_id(ctx, start, name_end),
+                id,
                 name: text[start..name_end].to_string(),
                 cue: text[cue.start..cue.end].to_lowercase(),
             },
@@ -50,10 +54,12 @@ pub fn find(ctx: &SentenceContext, offset: usize) -> Option<(Attribution, (usize
             let opens = text[cs..verb.start].trim().is_empty();
             opens.then(|| name_after(ctx, verb.end, ce)).flatten()
         };
-        let (start, end) = before.or_else(after)?;
+        let (id, start, end) = before
+            .map(|(s, e)| (entity_id(ctx, s, e), s, e))
+            .or_else(after)?;
         Some((
             Attribution {
-                id: entity_id(ctx, start, end),
+                id,
                 name: text[start..end].to_string(),
                 cue,
             },
@@ -89,13 +95,82 @@ fn entity_id(ctx: &SentenceContext, start: usize, end: usize) -> String {
         .unwrap_or_else(|| name_id(&ctx.text[start..end]))
 }
 
-/// A name right after a cue, up to the clause end: an entity the sentence
-/// knows, else a short noun phrase ("Derna's mayor", "the health ministry").
-fn name_after(ctx: &SentenceContext, from: usize, to: usize) -> Option<(usize, usize)> {
+/// Whether `words` opens with a pronoun that refers back ("he", "she").
+pub(crate) fn opens_with_pronoun(ctx: &SentenceContext, words: &str) -> bool {
+    let lex = &ctx.rules.lexicon;
+    words
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| lex.pronouns.is_whole(w))
+}
+
+/// The byte offset where the `n`th whitespace-separated word of `text`
+/// ends (the whole text if it has fewer).
+fn end_of_words(text: &str, n: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == n {
+                    return i;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text.len()
+}
+
+/// The speaker named right after a verb or cue ending at `end` and before
+/// `limit` ("said Re", "according to the Libyan Red Crescent", "said
+/// he"), with where the name ends.
+pub(crate) fn named_after(
+    ctx: &SentenceContext,
+    end: usize,
+    limit: usize,
+) -> Option<(String, usize)> {
+    let window = &ctx.text[end..limit];
+    let cut = end + end_of_words(window, INVERTED_WORDS + 1);
+    let first_start = |s: usize| s >= end && s < cut;
+    let person = ctx
+        .people
+        .iter()
+        .find(|p| first_start(p.start) && p.end <= limit);
+    let org = ctx
+        .organisations
+        .iter()
+        .find(|o| first_start(o.start) && o.end <= limit);
+    match (person, org) {
+        (Some(p), Some(o)) if o.start < p.start => Some((o.id.clone(), o.end)),
+        (Some(p), _) => Some((p.id.clone(), p.end)),
+        (None, Some(o)) => Some((o.id.clone(), o.end)),
+        (None, None) => {
+            let pronoun = window
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or_default();
+            let at = end + window.find(pronoun).unwrap_or(0) + pronoun.len();
+            opens_with_pronoun(ctx, window)
+                .then(|| ctx.subject.clone().map(|s| (s, at)))
+                .flatten()
+        }
+    }
+}
+
+/// A name right after a cue, up to the clause end, with its id: an entity
+/// (or a pronoun) the sentence knows, else a short noun phrase ("Derna's
+/// mayor", "the health ministry").
+fn name_after(ctx: &SentenceContext, from: usize, to: usize) -> Option<(String, usize, usize)> {
     let words = word_spans(ctx.text, from, to);
     let first = words.first()?;
-    if let Some(e) = entity_at(ctx, first.0, to) {
-        return Some(e);
+    if let Some((id, end)) = named_after(ctx, from, to) {
+        return Some((id, first.0, end));
     }
     let lower = ctx.text[first.0..first.1].to_lowercase();
     // A figure or a clause ("that 20,000 …") is not a name.
@@ -108,7 +183,7 @@ fn name_after(ctx: &SentenceContext, from: usize, to: usize) -> Option<(usize, u
         .take_while(|(s, e)| !ctx.text[*s..*e].chars().all(|c| c.is_ascii_digit()))
         .last()?
         .1;
-    (take.len() == words.len()).then_some((first.0, end))
+    (take.len() == words.len()).then(|| (name_id(&ctx.text[first.0..end]), first.0, end))
 }
 
 /// A name right before a verb: an entity ending there, else the clause's
@@ -138,20 +213,6 @@ fn name_before(ctx: &SentenceContext, clause_start: usize, verb: usize) -> Optio
         || crate::extract::pos::is_noun(&ctx.text[last.0..last.1]);
     (has_name && names.len() <= MAX_NAME_WORDS && words.len() <= names.len() + 3)
         .then_some((names[0].0, last.1))
-}
-
-/// An entity starting at `at`.
-fn entity_at(ctx: &SentenceContext, at: usize, to: usize) -> Option<(usize, usize)> {
-    let skip_article = ["the ", "The "]
-        .iter()
-        .find_map(|a| ctx.text[at..].strip_prefix(a).map(|_| at + a.len()))
-        .unwrap_or(at);
-    ctx.people
-        .iter()
-        .map(|p| (p.start, p.end))
-        .chain(ctx.organisations.iter().map(|o| (o.start, o.end)))
-        .find(|(s, e)| (*s == at || *s == skip_article) && *e <= to.max(*e))
-        .map(|(_, e)| (at, e))
 }
 
 /// A word that can name who speaks: capitalized, or a noun of office or

@@ -8,7 +8,7 @@
 //! and the checks decide what to compare.
 
 mod as_of;
-mod attribution;
+pub(crate) mod attribution;
 mod scope;
 mod status;
 

@@ -131,9 +131,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                 let pronoun_shift = diff.iter().filter(|c| c.op != DiffOp::Equal).all(|c| {
                     c.text.split_whitespace().all(|w| {
                         let w = normalize(w);
-                        lex.speech_pronouns
-                            .find_iter(&w)
-                            .any(|h| h.start == 0 && h.end == w.len())
+                        lex.speech_pronouns.is_whole(&w)
                     })
                 });
                 if pronoun_shift || elision(&diff) {
