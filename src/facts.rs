@@ -245,6 +245,14 @@ pub enum Status {
     /// A forecast, fear or projection: "could climb to", "is expected to
     /// win", "exit polls predict". Never meets a count.
     Projected,
+    /// A running tally at a stated point of a count still under way:
+    /// "with 545 of 650 results declared", "as things stand". Never meets
+    /// the final figure.
+    Provisional,
+    /// A figure of an earlier event, dated by a past year: "a 43.2% share
+    /// in its 1997 landslide". Kept as a fact, never weighed against the
+    /// story's own figures.
+    Historical,
 }
 
 impl Status {
@@ -254,6 +262,8 @@ impl Status {
             Status::Superseded => "superseded",
             Status::Revised => "revised",
             Status::Projected => "projected",
+            Status::Provisional => "provisional",
+            Status::Historical => "historical",
         }
     }
 }

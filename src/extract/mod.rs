@@ -146,13 +146,20 @@ impl SentenceContext<'_> {
                 };
                 let digits = &self.text[m.start..m.end];
                 let before = self.text[..m.start].trim_end();
-                let modifier = ["the", "The", "in", "In", "of"].iter().any(|w| {
-                    before.ends_with(w)
-                        && before[..before.len() - w.len()]
-                            .chars()
-                            .next_back()
-                            .is_none_or(|c| !c.is_alphanumeric())
-                });
+                let word_before = before
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or_default();
+                // "the 1999 earthquake", "in 2016", "its 1997 landslide":
+                // a year after a determiner or possessive, or after "in"
+                // and "of"; "a 2000 …" and "with 2000 …" stay figures.
+                let modifier = ["the", "in", "of"]
+                    .iter()
+                    .any(|w| word_before.eq_ignore_ascii_case(w))
+                    || (!["a", "an"]
+                        .iter()
+                        .any(|w| word_before.eq_ignore_ascii_case(w))
+                        && pos::is_determiner(word_before));
                 (year_digits(digits, n.value) && modifier && !self.inside_date(m.start, m.end))
                     .then_some((m.start, m.end, n.value as i32))
             })

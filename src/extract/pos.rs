@@ -84,6 +84,15 @@ pub fn is_function_word(word: &str) -> bool {
     })
 }
 
+/// A determiner or possessive ("its", "their", "this"; the lexicon lists
+/// no articles as determiners).
+pub fn is_determiner(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ENGLISH_TAG_LOOKUP
+        .get(&lower)
+        .is_some_and(|set| set.tags().any(|t| matches!(t, Tag::Determiner)))
+}
+
 /// The singular of a plural noun when the lexicon knows it ("bodies" →
 /// "body", "crosses" → "cross", "seats" → "seat"); other words as given,
 /// lower-cased. No hand list of plurals: a candidate counts only as

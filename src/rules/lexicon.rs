@@ -35,6 +35,10 @@ pub struct LexiconDef {
     /// Nouns that key a duration ("journey" → travel-duration).
     #[serde(default)]
     pub duration_nouns: Vec<DurationNouns>,
+    /// Verbs of extent that give a noun before them the duration after
+    /// them ("the ceremony lasted two hours", "a trip that took a day").
+    #[serde(default)]
+    pub duration_verbs: Vec<String>,
     /// Gatherings, for precedent claims.
     #[serde(default)]
     pub gatherings: Vec<GatheringDef>,
@@ -160,6 +164,14 @@ pub struct FramesDef {
     /// Cues of a figure that results from a revision ("revised", "adjusted").
     #[serde(default)]
     pub revised: Vec<String>,
+    /// Cues of a running tally ("as things stand", "with results still
+    /// coming in"); an opening "with 545 results declared" needs none.
+    #[serde(default)]
+    pub provisional: Vec<String>,
+    /// Cues right after a figure's noun that make it a requirement, not a
+    /// tally ("the 326 seats needed for a majority"). Status projected.
+    #[serde(default)]
+    pub required: Vec<String>,
     /// Cues of a forecast or fear ("could climb to", "is expected to win").
     #[serde(default)]
     pub projected: Vec<String>,
@@ -205,6 +217,8 @@ impl FramesDef {
         self.superseded.extend(other.superseded);
         self.prior.extend(other.prior);
         self.revised.extend(other.revised);
+        self.provisional.extend(other.provisional);
+        self.required.extend(other.required);
         self.projected.extend(other.projected);
         self.report_verbs.extend(other.report_verbs);
         self.scope_within.extend(other.scope_within);
@@ -322,6 +336,7 @@ impl LexiconDef {
         self.date_roles.extend(other.date_roles);
         self.date_anaphora.extend(other.date_anaphora);
         self.duration_nouns.extend(other.duration_nouns);
+        self.duration_verbs.extend(other.duration_verbs);
         self.gatherings.extend(other.gatherings);
         self.attendance.present.extend(other.attendance.present);
         self.attendance.absent.extend(other.attendance.absent);
@@ -373,6 +388,7 @@ pub struct Lexicon {
     pub date_roles: PhraseSet<String>,
     pub date_anaphora: PhraseSet<()>,
     pub duration_nouns: PhraseSet<String>,
+    pub duration_verbs: PhraseSet<()>,
     /// Key used for durations next to event nouns, if any pack asks for it.
     pub event_duration_key: Option<String>,
     pub gatherings: PhraseSet<String>,
@@ -418,6 +434,8 @@ pub struct Frames {
     pub superseded: PhraseSet<()>,
     pub prior: PhraseSet<()>,
     pub revised: PhraseSet<()>,
+    pub provisional: PhraseSet<()>,
+    pub required: PhraseSet<()>,
     pub projected: PhraseSet<()>,
     /// Report verbs and speech verbs together.
     pub report_verbs: PhraseSet<()>,
@@ -457,6 +475,8 @@ impl Frames {
             superseded: unit(&def.superseded),
             prior: unit(&def.prior),
             revised: unit(&def.revised),
+            provisional: unit(&def.provisional),
+            required: unit(&def.required),
             projected: unit(&def.projected),
             report_verbs: unit(
                 &def.report_verbs
@@ -575,6 +595,7 @@ impl Lexicon {
                     .iter()
                     .map(|e| (e.key.as_str(), e.nouns.as_slice())),
             ),
+            duration_verbs: unit(&def.duration_verbs),
             event_duration_key: def
                 .duration_nouns
                 .iter()

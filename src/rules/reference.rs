@@ -99,6 +99,17 @@ impl Term {
     }
 }
 
+/// A slug with runs of one letter collapsed ("zelenskyy" → "zelensky").
+fn fold_doubles(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Reference data indexed for lookups.
 #[derive(Debug, Clone, Default)]
 pub struct Reference {
@@ -158,6 +169,15 @@ impl Reference {
             }
             people.insert(id, person);
         }
+        // "Zelenskyy" and "Zelensky", "Gaddafi" and "Gadafi": spellings
+        // that differ only in doubled letters are one name.
+        let folded: Vec<(String, Person)> = people
+            .iter()
+            .map(|(k, p)| (fold_doubles(k), p.clone()))
+            .collect();
+        for (k, p) in folded {
+            people.entry(k).or_insert(p);
+        }
         let mut by_token: HashMap<String, Vec<Person>> = HashMap::new();
         for p in people.values() {
             let s = slug(&p.name);
@@ -185,7 +205,10 @@ impl Reference {
 
     /// The person a full name or alias (any spelling variant) refers to.
     pub fn person(&self, name: &str) -> Option<&Person> {
-        self.people.get(&slug(name))
+        let s = slug(name);
+        self.people
+            .get(&s)
+            .or_else(|| self.people.get(&fold_doubles(&s)))
     }
 
     /// Known people whose name has `token` as its first or last word, for
@@ -243,5 +266,35 @@ impl Reference {
 
     pub fn office_index(&self, id: &str) -> Option<usize> {
         self.offices.iter().position(|o| o.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reference(yaml: &str) -> Reference {
+        let def: ReferenceDef = serde_yaml::from_str(yaml).expect("test YAML");
+        Reference::compile(&def)
+    }
+
+    #[test]
+    fn spellings_that_differ_in_doubled_letters_are_one_person() {
+        let r = reference(
+            "offices:\n  - id: x-mayor\n    name: Mayor of X\n    holders:\n      - {person: Anna Kovalenko, from: 2020-01-01}\n",
+        );
+        let id = |n: &str| r.person(n).map(|p| p.id.clone());
+        let want = Some("anna-kovalenko".to_string());
+        for name in [
+            "Anna Kovalenko",
+            "Anna Kovallenko",
+            "Ana Kovalenko",
+            "anna-kovalenko",
+        ] {
+            assert_eq!(id(name), want, "{name}");
+        }
+        // A different name stays different.
+        assert_eq!(id("Anna Kovalenka"), None);
+        assert_eq!(id("Anna Koval"), None);
     }
 }

@@ -1,11 +1,15 @@
 //! Status: is a figure the current word, an earlier one the report sets
 //! aside, the result of a revision, or a forecast?
 
-use crate::extract::SentenceContext;
+use crate::extract::{SentenceContext, pos};
 use crate::facts::Status;
 
 /// Words a prior cue may stand before its figure ("rather than the 11,300").
 const PRIOR_GAP_WORDS: usize = 2;
+
+/// Words between a figure and a requirement cue ("326 seats at
+/// Westminster it needs").
+const REQUIRED_GAP_WORDS: usize = 3;
 
 pub fn of_figure(
     ctx: &SentenceContext,
@@ -37,6 +41,22 @@ pub fn of_figure(
     {
         return Status::Projected;
     }
+    // "the 326 seats needed for a majority", "a majority requires only 326
+    // seats": a requirement within a few words of the figure.
+    let required = frames.required.find_iter(&clause).any(|h| {
+        let (a, b) = (cs + h.start, cs + h.end);
+        let gap = if a >= end {
+            &text[end..a]
+        } else if b <= start {
+            &text[b..start]
+        } else {
+            return false;
+        };
+        gap.split_whitespace().count() <= REQUIRED_GAP_WORDS
+    });
+    if required {
+        return Status::Projected;
+    }
     // "Earlier, officials had reported nine deaths": the cue may open the
     // clause before.
     let lead = if cs > 0 {
@@ -58,7 +78,43 @@ pub fn of_figure(
     if frames.revised.contains_in(&clause) {
         return Status::Revised;
     }
+    if frames
+        .provisional
+        .contains_in(&ctx.clause_words(0, text.len()))
+        || progress_point(ctx)
+    {
+        return Status::Provisional;
+    }
     Status::Current
+}
+
+/// An absolute phrase that states how far a count had got: "With 545 of
+/// the 650 results declared, …", "…, with two seats left". It opens with
+/// "with", holds a figure and ends on a participle, in a clause of its own.
+fn progress_point(ctx: &SentenceContext) -> bool {
+    let text = ctx.text;
+    let mut at = 0;
+    while at < text.len() {
+        let (cs, ce) = ctx.clause_at(at);
+        let clause = text[cs..ce].trim();
+        let opens = clause
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("with"));
+        let figure = ctx.mentions.iter().any(|m| m.start >= cs && m.end <= ce);
+        let last = clause
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or_default();
+        let participle =
+            last == "in" || (pos::is_verb(last) && (last.ends_with("ed") || last == "left"));
+        if opens && figure && participle && clause.split_whitespace().count() > 2 {
+            return true;
+        }
+        // Past the break that ends the clause, whatever its width.
+        at = ce + text[ce..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
 }
 
 #[cfg(test)]
@@ -70,6 +126,57 @@ mod tests {
     fn status_table() {
         let cases = [
             ("Officials said 120 homes burned.", Status::Current),
+            (
+                "With 412 of 500 wards declared, the Greens had 61 seats.",
+                Status::Provisional,
+            ),
+            (
+                "The Greens held 61 seats, with three wards left.",
+                Status::Provisional,
+            ),
+            (
+                "The Greens had 61 seats as things stand.",
+                Status::Provisional,
+            ),
+            (
+                "Once all 500 wards had declared, the Greens held 64 seats.",
+                Status::Current,
+            ),
+            ("The Greens finished with 64 seats.", Status::Current),
+            (
+                "With 64 seats, the Greens lead the council.",
+                Status::Current,
+            ),
+            (
+                "The Greens passed the 51 seats needed for control.",
+                Status::Projected,
+            ),
+            ("A majority requires only 51 seats.", Status::Projected),
+            (
+                "The Greens won 64 seats, though they needed a partner.",
+                Status::Current,
+            ),
+            (
+                "The Greens — with 64 seats — lead the council.",
+                Status::Current,
+            ),
+            (
+                "The 1999 earthquake left more than 17,000 dead.",
+                Status::Historical,
+            ),
+            ("In 2019, 50,000 spectators came.", Status::Historical),
+            (
+                "The last fire to threaten the town, in 2008, destroyed 47 homes.",
+                Status::Historical,
+            ),
+            (
+                "It was their first show since 2011, when they played to 13,000 fans.",
+                Status::Historical,
+            ),
+            (
+                "Turnout was 60%, against 72% in its 1992 peak.",
+                Status::Current,
+            ),
             (
                 "Health officials had previously given the toll as 5,500.",
                 Status::Superseded,

@@ -6,7 +6,7 @@
 //! contradicting itself, and a false conflict costs an editor more than a
 //! missed one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{FindingParts, base_vars, finding};
 use crate::facts::{Fact, FactValue};
@@ -100,10 +100,32 @@ fn weighable(ctx: &CheckContext, facts: &[usize], tolerance: f64) -> Vec<usize> 
         .collect()
 }
 
+/// The facts of a group that say whose figure they are, when the bundle
+/// shows the measure is held by several (seats by party, votes by
+/// candidate): a figure that names no holder could be anyone's and is not
+/// weighed. The bundle shows it when figures name two holders or more and
+/// at least a third of them name one; a story-wide measure (a toll) with a
+/// stray holder keeps every fact.
+fn holders_named(ctx: &CheckContext, facts: Vec<usize>) -> Vec<usize> {
+    let holder = |i: usize| {
+        ctx.facts[i]
+            .frame
+            .as_ref()
+            .and_then(|f| f.holder.as_deref())
+    };
+    let held = facts.iter().filter(|&&i| holder(i).is_some()).count();
+    let named: BTreeSet<&str> = facts.iter().filter_map(|&i| holder(i)).collect();
+    if named.len() < 2 || held * 3 < facts.len() {
+        return facts;
+    }
+    facts.into_iter().filter(|&i| holder(i).is_some()).collect()
+}
+
 pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
     let tolerance = rule.def.params.tolerance.unwrap_or(0.1);
     let mut out = Vec::new();
     for ((kind, key, subject), facts) in group(ctx, selected) {
+        let facts = holders_named(ctx, facts);
         // Facts per source, in source order.
         let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for &i in &facts {

@@ -24,8 +24,12 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
         let Some((from, to)) = role.as_of.as_deref().and_then(as_of_range) else {
             continue;
         };
+        // The reference's own spelling of the person, if it knows them.
+        let person_id = reference
+            .person(&role.person)
+            .map_or(role.person.as_str(), |p| p.id.as_str());
         let terms: Vec<_> = reference
-            .terms_of(&role.person)
+            .terms_of(person_id)
             .filter(|t| t.office == office)
             .collect();
         let held = terms
@@ -35,7 +39,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
             continue;
         }
         let office_name = &reference.offices[office].name;
-        let person = reference.person_name(&role.person);
+        let person = reference.person_name(person_id);
         let when = role.as_of.as_deref().unwrap_or("?");
         let actual = reference
             .holder_at(office, from)
