@@ -481,9 +481,15 @@ fn named_subject(ctx: &SentenceContext, from: usize, start: usize, close: bool) 
     // lexicon does not know it as an adjective or a verb alone, and never
     // completed by the nouns after it.
     let lone_opening = run.len() == 1 && text[..first.0].trim().is_empty();
-    if lone_opening && org.is_none() {
+    let person = ctx
+        .people
+        .iter()
+        .any(|p| p.start <= first.0 && first.0 < p.end);
+    if lone_opening && org.is_none() && !person {
         let w = &text[first.0..first.1];
-        if (pos::is_adjective(w) || pos::is_verb(w)) && !pos::is_noun(w) {
+        // Far from its figure, a lone opening capital ("Organisers called
+        // it …") is more often a common noun than a name.
+        if !close || (pos::is_adjective(w) || pos::is_verb(w)) && !pos::is_noun(w) {
             return None;
         }
     }

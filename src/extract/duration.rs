@@ -99,14 +99,16 @@ fn noun_before(ctx: &SentenceContext, m_start: usize) -> Option<String> {
     nouns
         .into_iter()
         .filter(|(_, e, _)| {
-            *e <= m_start
-                && words_between(ctx.text, *e, m_start) <= NOUN_BEFORE_WORDS
-                && !ctx.text[*e..m_start].contains([',', ';', '.'])
-                && lex
-                    .duration_verbs
-                    .find_iter(&ctx.text[*e..m_start])
-                    .next()
-                    .is_some()
+            if *e > m_start {
+                return false;
+            }
+            let gap = &ctx.text[*e..m_start];
+            // "a journey of nearly three hours".
+            let of =
+                gap.trim_start().starts_with("of ") && words_between(ctx.text, *e, m_start) <= 2;
+            of || (words_between(ctx.text, *e, m_start) <= NOUN_BEFORE_WORDS
+                && !gap.contains([',', ';', '.'])
+                && lex.duration_verbs.find_iter(gap).next().is_some())
         })
         .max_by_key(|(_, e, _)| *e)
         .map(|(_, _, key)| key)
@@ -181,6 +183,10 @@ mod tests {
         assert_eq!(journey.len(), 1);
         assert_eq!(journey[0].0, "travel-duration");
         assert!(journey[0].2 <= 86_400.0 && journey[0].1 < 86_400.0);
+        assert_eq!(
+            durations("It was a voyage of nearly two days.")[0].0,
+            "travel-duration"
+        );
         assert_eq!(
             durations("Her 12-year tenure reshaped the agency."),
             vec![(s("tenure-duration"), 378_432_000.0, 378_432_000.0)]
