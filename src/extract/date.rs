@@ -5,7 +5,8 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::{Draft, SentenceContext};
+use super::frame::{capitalized, word_spans};
+use super::{Draft, SentenceContext, pos};
 use crate::facts::{DateValue, FactValue};
 use crate::recognize::{DateMention, Granularity, MentionValue};
 
@@ -26,7 +27,10 @@ fn day_precise(d: &DateMention) -> bool {
         return false;
     }
     let stated_day = d.stated.month.is_some() && d.stated.day.is_some();
-    let resolved_day = d.period.is_some_and(|p| p.granularity == Granularity::Day);
+    // "earlier this month" is a span of days, not a day.
+    let resolved_day = d
+        .period
+        .is_some_and(|p| p.granularity == Granularity::Day && p.start == p.end);
     stated_day || resolved_day
 }
 
@@ -97,6 +101,70 @@ fn date_scope(ctx: &SentenceContext, start: usize, end: usize) -> (usize, usize)
     (cs, ce)
 }
 
+/// Words between a speech verb and the event it was said at ("told a
+/// news conference").
+const SPEECH_VENUE_WORDS: usize = 3;
+
+/// Words a verb may stand before its date ("died on Monday", "burst
+/// early Monday").
+const VERB_GAP_WORDS: usize = 1;
+
+/// The happening a date belongs to when the sentence names no event of
+/// the lexicon: the noun after a possessive date ("Saturday's initial
+/// report" → report) or the verb right before it ("died on Monday" →
+/// died). Open vocabulary: the lexicon's event words key it when they
+/// can (died → death), else the word's stem does. A speech or report verb
+/// dates the telling, not the event, and keys nothing.
+fn open_event(ctx: &SentenceContext, start: usize, end: usize) -> Option<String> {
+    let text = ctx.text;
+    let lex = &ctx.rules.lexicon;
+    let key_of = |w: &str| {
+        lex.events
+            .find_iter(w)
+            .next()
+            .map_or_else(|| pos::stem(&pos::singular(w)), |h| h.value.clone())
+    };
+    let telling =
+        |w: &str| lex.speech_verbs.contains_in(w) || lex.frames.report_verbs.contains_in(w);
+    // "Saturday's report", "Saturday’s initial report".
+    let possessive = text[start..end].ends_with("'s") || text[start..end].ends_with("’s");
+    if possessive {
+        let from = end;
+        let (_, ce) = ctx.clause_at(from);
+        let noun = word_spans(text, from, ce.max(from))
+            .into_iter()
+            .take(3)
+            .map(|(s, e)| &text[s..e])
+            .take_while(|w| !pos::is_function_word(w) && !capitalized(w))
+            .find(|w| pos::is_noun(w) && !pos::is_adjective(w));
+        return noun.map(key_of);
+    }
+    // "died on Monday", "burst early Monday", "made on Friday".
+    let (cs, _) = ctx.clause_at(start);
+    let words = word_spans(text, cs, start);
+    let preps = words
+        .iter()
+        .rev()
+        .take_while(|&&(s, e)| {
+            let w = &text[s..e];
+            pos::is_function_word(w) || ["early", "late", "last"].contains(&w)
+        })
+        .count();
+    if preps > VERB_GAP_WORDS {
+        return None;
+    }
+    let &(s, e) = words.iter().rev().nth(preps)?;
+    let verb = &text[s..e];
+    let finite = verb.ends_with("ed") || !pos::is_noun(verb);
+    (pos::is_verb(verb)
+        && finite
+        && !capitalized(verb)
+        && !telling(verb)
+        && !lex.frames.fillers.contains_in(verb)
+        && !lex.frames.as_of.is_whole(verb))
+    .then(|| key_of(verb))
+}
+
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
     let events: Vec<_> = lex.events.find_iter(ctx.text).collect();
@@ -105,7 +173,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         .find_iter(ctx.text)
         .next()
         .map(|h| h.value.clone());
-    if events.is_empty() && cue.is_none() {
+    if ctx.dates().next().is_none() {
         return Vec::new();
     }
     // A date is the event's when the event noun stands in its clause with
@@ -117,6 +185,14 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             events
                 .iter()
                 .filter(|h| h.start >= cs && h.end <= ce)
+                // "told a news conference on Sunday": an event where
+                // something was said dates the saying.
+                .filter(|h| {
+                    let lead = &ctx.text[cs..h.start];
+                    !lex.speech_verbs.find_iter(lead).any(|v| {
+                        super::words_between(ctx.text, cs + v.end, h.start) <= SPEECH_VENUE_WORDS
+                    })
+                })
                 .find(|h| {
                     let (a, b) = if h.end <= m_start {
                         (h.end, m_start)
@@ -246,7 +322,10 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                 }
             }
             (None, Some(cue)) => (cue.clone(), ctx.subject.clone()),
-            (None, None) => continue,
+            (None, None) => match open_event(ctx, m.start, m.end) {
+                Some(key) => (format!("{key}-date"), ctx.subject.clone()),
+                None => continue,
+            },
         };
         out.push(Draft {
             frame: None,
@@ -345,6 +424,29 @@ mod tests {
                 "The toll rose to 190 after the quake, the ministry said on Monday.",
                 vec![],
             ),
+            (
+                "The minister told a news conference on Monday that the bridge had reopened.",
+                vec![],
+            ),
+            // Open vocabulary: the verb before the date keys it, in the
+            // past when the verb is ("died on Monday" is last Monday).
+            (
+                "The singer, who died on Monday aged 70, was mourned.",
+                vec![(
+                    s("death-date"),
+                    s("2025-09-01 (monday)"),
+                    vec![s("year"), s("month"), s("day")],
+                )],
+            ),
+            (
+                "Saturday's report had put the damage higher.",
+                vec![(
+                    s("report-date"),
+                    s("2025-08-30 (saturday)"),
+                    vec![s("year"), s("month"), s("day")],
+                )],
+            ),
+            ("Rain fell earlier this month.", vec![]),
             ("Prices rose on September 3.", vec![]),
             ("A similar event took place in 1959.", vec![]),
         ];

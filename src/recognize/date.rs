@@ -179,10 +179,13 @@ fn tense_cue(t: &Tok) -> Option<Tense> {
         }
         "was" | "were" | "had" | "did" | "went" | "ago" | "yesterday" | "said" | "held"
         | "took" | "came" | "met" | "wasn't" | "weren't" | "didn't" | "left" | "saw" | "told"
-        | "began" | "made" => Some(Tense::Past),
+        | "began" | "made" | "broke" | "burst" | "fell" | "rose" | "won" | "lost" | "gave"
+        | "struck" | "swept" | "spoke" | "stood" | "sent" | "brought" | "fought" | "led"
+        | "kept" | "ran" | "sank" | "shook" | "flew" | "drew" | "grew" | "threw" | "wrote"
+        | "became" | "got" | "sat" | "chose" | "knew" | "paid" => Some(Tense::Past),
         _ if w.ends_with("'ll") => Some(Tense::Future),
         _ if w.ends_with("'d") => Some(Tense::Past),
-        _ if w.len() > 4
+        _ if w.len() >= 4
             && w.ends_with("ed")
             && !matches!(
                 w,
@@ -194,6 +197,11 @@ fn tense_cue(t: &Tok) -> Option<Tense> {
                     | "hundred"
                     | "red"
                     | "speed"
+                    | "seed"
+                    | "feed"
+                    | "reed"
+                    | "shed"
+                    | "sled"
             ) =>
         {
             Some(Tense::Past)
