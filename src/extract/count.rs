@@ -8,7 +8,7 @@
 //! frame fillers.
 
 use super::frame::{self, capitalized, word_spans};
-use super::{Draft, SentenceContext, pos};
+use super::{Draft, SentenceContext, pos, words_between};
 use crate::facts::{CountValue, FactValue, Measure, Status};
 use crate::recognize::{Interval, MentionValue, NumberKind};
 
@@ -540,8 +540,115 @@ fn named_subject(ctx: &SentenceContext, from: usize, start: usize, close: bool) 
     Some(org.map_or(id, |o| o.id.clone()))
 }
 
-pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
+/// Oldest age read as one: larger numbers beside a name are not ages.
+const MAX_AGE: f64 = 125.0;
+
+/// People's ages: "the 91-year-old cardinal", "Starmer, 61, said", "died
+/// aged 88". A count keyed `age` per person, so that two outlets giving
+/// one person two ages meet.
+fn ages(ctx: &SentenceContext) -> Vec<Draft> {
+    let text = ctx.text;
     let mut out = Vec::new();
+    for m in &ctx.mentions {
+        let MentionValue::Number(n) = &m.value else {
+            continue;
+        };
+        if n.kind != NumberKind::Integer || !(1.0..=MAX_AGE).contains(&n.value) {
+            continue;
+        }
+        let after = &text[m.end..];
+        let before = text[..m.start].trim_end();
+        let person_ending = |at: usize| ctx.people.iter().find(|p| p.end == at);
+        let person_after = || {
+            ctx.people
+                .iter()
+                .find(|p| p.start >= m.end && words_between(text, m.end, p.start) <= 3)
+        };
+        let compound = ["-year-old", "-years-old", " years old", " year old"]
+            .iter()
+            .find(|w| after.starts_with(*w));
+        let (end, person) = if let Some(w) = compound {
+            let end = m.end + w.len();
+            // "the 74-year-old bridge": a noun after it that is no person
+            // takes the age.
+            let noun_after = word_spans(text, end, text.len())
+                .first()
+                .is_some_and(|&(s, e)| {
+                    let w = &text[s..e];
+                    text[end..s].trim().is_empty() && !capitalized(w) && pos::is_noun(w)
+                });
+            let person = person_after()
+                .or_else(|| {
+                    before
+                        .strip_suffix(',')
+                        .and_then(|b| person_ending(b.trim_end().len()))
+                })
+                .map(|p| p.id.clone())
+                .or_else(|| (!noun_after).then(|| ctx.subject.clone()).flatten());
+            (end, person)
+        } else if before.ends_with("aged") || before.ends_with("Aged") {
+            // "Re paid tribute to Francis, who died aged 88": the nearest
+            // name before it.
+            // Another capitalized word between (an unresolved name) makes
+            // it nobody's; dates ("on Monday") do not count.
+            let nearest = ctx
+                .people
+                .iter()
+                .filter(|p| p.end <= m.start)
+                .max_by_key(|p| p.end);
+            let from = nearest.map_or(0, |p| p.end);
+            let other_name = word_spans(text, from, m.start).iter().any(|&(s, e)| {
+                capitalized(&text[s..e])
+                    && s > 0
+                    && !ctx.dates().any(|(d, _)| d.start <= s && e <= d.end)
+            });
+            if other_name {
+                continue;
+            }
+            (
+                m.end,
+                nearest
+                    .map(|p| p.id.clone())
+                    .or_else(|| ctx.subject.clone()),
+            )
+        } else if let Some(b) = before.strip_suffix(',') {
+            // "Starmer, 61, said": a bare number set off after a name.
+            let closes = after.starts_with(',') || after.starts_with(')') || after.starts_with('.');
+            match person_ending(b.trim_end().len()) {
+                Some(p) if closes => (m.end, Some(p.id.clone())),
+                _ => continue,
+            }
+        } else {
+            continue;
+        };
+        let Some(person) = person else {
+            continue;
+        };
+        let mut frame = frame::fill(ctx, m.start, m.end, m.start);
+        frame.measure = Some(Measure {
+            noun: "age".into(),
+            aspect: None,
+        });
+        out.push(Draft {
+            key: "age".into(),
+            subject: Some(person),
+            value: FactValue::Count(CountValue {
+                min: n.value,
+                max: Some(n.value),
+                approximate: false,
+                unit: None,
+            }),
+            modality: ctx.modality_at(m.start),
+            start: m.start,
+            end,
+            frame: Some(frame),
+        });
+    }
+    out
+}
+
+pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
+    let mut out = ages(ctx);
     for (start, end, mut value) in figures(ctx) {
         // "The 1999 earthquake left more than 17,000 dead": another
         // event's figure, kept but never weighed against the story's.
@@ -597,6 +704,52 @@ mod tests {
             _ => unreachable!(),
         })
         .collect()
+    }
+
+    #[test]
+    fn ages_of_people() {
+        let ages = |sentence: &str| -> Vec<(Option<String>, i64)> {
+            run_on(
+                sentence,
+                chrono::NaiveDate::from_ymd_opt(2025, 9, 3),
+                extract,
+            )
+            .into_iter()
+            .filter(|d| d.key == "age")
+            .map(|d| match d.value {
+                FactValue::Count(c) => (d.subject, c.min as i64),
+                _ => unreachable!(),
+            })
+            .collect()
+        };
+        let who = |s: &str| Some(s.to_string());
+        assert_eq!(
+            ages("The 74-year-old Mayor Ada Lind opened the fair."),
+            vec![(who("ada-lind"), 74)]
+        );
+        assert_eq!(
+            ages("Mayor Ada Lind, 74, opened the fair."),
+            vec![(who("ada-lind"), 74)]
+        );
+        assert_eq!(
+            ages("Mayor Ada Lind died on Monday aged 74."),
+            vec![(who("ada-lind"), 74)]
+        );
+        assert_eq!(
+            ages("Mayor Ada Lind honoured Dr Tom Berg, who died aged 90."),
+            vec![(who("tom-berg"), 90)]
+        );
+        // Must yield nothing: no person, or not an age, or an unknown name
+        // nearer.
+        assert!(ages("Mayor Ada Lind thanked Berg, who died aged 90.").is_empty());
+        assert!(ages("The 74-year-old bridge was closed.").is_empty());
+        assert!(ages("Mayor Ada Lind reopened the 74-year-old bridge.").is_empty());
+        assert_eq!(
+            ages("Mayor Ada Lind, the 74-year-old, opened the fair."),
+            vec![(who("ada-lind"), 74)]
+        );
+        assert!(ages("Mayor Ada Lind, 74 officials and a band came.").is_empty());
+        assert!(ages("Mayor Ada Lind, 300, opened the fair.").is_empty());
     }
 
     #[test]

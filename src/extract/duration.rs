@@ -132,6 +132,11 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         if out.iter().any(|o| o.start <= m.start && m.end <= o.end) {
             continue;
         }
+        // "the 61-year-old leader" is an age.
+        let rest = &ctx.text[m.end..];
+        if rest.starts_with("-old") || rest.starts_with(" old") || rest.starts_with("s old") {
+            continue;
+        }
         let Some(key) = modified_noun(ctx, m.start, m.end).or_else(|| noun_before(ctx, m.start))
         else {
             continue;
@@ -206,6 +211,7 @@ mod tests {
             durations("The burial followed three days during which he lay in state.").is_empty()
         );
         assert!(durations("The first such procession in a century.").is_empty());
+        assert!(durations("The 61-year-old leader spoke.").is_empty());
         assert!(durations("They fought together eight decades ago.").is_empty());
     }
 }
