@@ -200,7 +200,7 @@ fn predicate_after(ctx: &SentenceContext, from: usize) -> Option<(String, String
 }
 
 /// The noun phrase right after a figure and what it counts.
-fn measure_after(ctx: &SentenceContext, from: usize, one: bool) -> Option<Found> {
+fn measure_after(ctx: &SentenceContext, from: usize, one: bool, percent: bool) -> Option<Found> {
     let lex = &ctx.rules.lexicon;
     let frames = &lex.frames;
     let text = ctx.text;
@@ -209,6 +209,18 @@ fn measure_after(ctx: &SentenceContext, from: usize, one: bool) -> Option<Found>
     let first = *words.first()?;
     if text[from..first.0].trim().len() > 1 {
         return None;
+    }
+    // "6.8% of the vote": a percentage is a share of what follows "of".
+    if percent && text[first.0..first.1].eq_ignore_ascii_case("of") {
+        let (s, e, noun) = share_of(ctx, first.1)?;
+        return Some(Found {
+            key: format!("{}-share", pos::singular(noun)),
+            noun: format!("share of {}", noun.to_lowercase()),
+            aspect: None,
+            start: s,
+            end: e,
+            per_subject: false,
+        });
     }
     // "11,300 dead", "10,100 missing": the predicate is the measure.
     let rest = &text[first.0..ce.max(first.0)];
@@ -264,6 +276,21 @@ fn measure_after(ctx: &SentenceContext, from: usize, one: bool) -> Option<Found>
     let (np_start, np_end) = (np.first()?.0, np.last()?.1);
     let phrase = &text[np_start..np_end];
     let head = &text[np.last()?.0..np_end];
+    // "a 35.6% share of the vote" is the vote's share, as "35.6% of the
+    // vote" is.
+    if pos::singular(head) == "share" && text[np_end..].trim_start().starts_with("of ") {
+        let of_end = np_end + text[np_end..].find("of ")? + 2;
+        if let Some((_, e, noun)) = share_of(ctx, of_end) {
+            return Some(Found {
+                key: format!("{}-share", pos::singular(noun)),
+                noun: format!("share of {}", noun.to_lowercase()),
+                aspect: None,
+                start: np_start,
+                end: e,
+                per_subject: false,
+            });
+        }
+    }
     // A counted noun the lexicon knows keys the figure.
     // The first counted noun the lexicon knows in the phrase keys the
     // figure ("vintage aircraft", "foreign leaders").
@@ -320,6 +347,24 @@ fn measure_after(ctx: &SentenceContext, from: usize, one: bool) -> Option<Found>
         end: np_end,
         per_subject: false,
     })
+}
+
+/// The noun a share is of, after "of": "the vote", "the total vote", "all
+/// seats". Returns its span start, end and the noun.
+fn share_of<'a>(ctx: &SentenceContext<'a>, from: usize) -> Option<(usize, usize, &'a str)> {
+    let text = ctx.text;
+    let (_, ce) = ctx.clause_at(from);
+    for &(s, e) in word_spans(text, from, ce.max(from)).iter().take(4) {
+        let w = &text[s..e];
+        if pos::is_function_word(w) || pos::is_adjective(w) {
+            continue;
+        }
+        if ctx.rules.lexicon.frames.fillers.contains_in(w) {
+            continue; // "of the total vote"
+        }
+        return (pos::is_noun(w) && !capitalized(w)).then_some((s, e, w));
+    }
+    None
 }
 
 /// A measure before its figure: "the death toll … has soared to 11,300",
@@ -660,7 +705,8 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                 after = unit_end;
             }
         }
-        let Some(found) = measure_after(ctx, after, value.max == Some(1.0))
+        let percent = value.unit.as_deref() == Some("percent");
+        let Some(found) = measure_after(ctx, after, value.max == Some(1.0), percent)
             .or_else(|| measure_before(ctx, start))
         else {
             continue;
@@ -777,6 +823,15 @@ mod tests {
                 vec![(k("troops"), 10_800, Some(13_200), true)],
             ),
             ("One soldier fell.", vec![(k("troops"), 1, Some(1), false)]),
+            (
+                "The Greens won 34% of the total vote.",
+                vec![(k("vote-share"), 34, Some(34), false)],
+            ),
+            (
+                "They took a 35% share of the vote.",
+                vec![(k("vote-share"), 35, Some(35), false)],
+            ),
+            ("Sales grew 5% of late.", vec![]),
             // Must yield nothing:
             ("Well-trained troops marched past.", vec![]),
             (
