@@ -692,6 +692,83 @@ fn ages(ctx: &SentenceContext) -> Vec<Draft> {
     out
 }
 
+/// Most words in a list item's label ("Plaid Cymru 4").
+const MAX_LABEL_WORDS: usize = 4;
+
+/// A figure that is one item of a labelled list: "(seats): Labour 410;
+/// Conservatives 131", "Reform UK and the Greens have 4 each, and the SNP
+/// 9". The label before the bare figure is its holder; the measure is the
+/// list's, named in brackets before it or by the sentence's last measured
+/// figure with a holder. Without one, no fact.
+fn list_item(
+    ctx: &SentenceContext,
+    start: usize,
+    end: usize,
+    earlier: &[Draft],
+) -> Option<(Found, String)> {
+    let text = ctx.text;
+    let after = text[end..].trim_start();
+    if !(after.is_empty() || after.starts_with([';', ',', '.', ')'])) {
+        return None;
+    }
+    let item_start = text[..start]
+        .rfind([';', ',', ':', '(', '\n'])
+        .map_or(0, |i| i + 1);
+    let words = word_spans(text, item_start, start);
+    let label: Vec<(usize, usize)> = words
+        .iter()
+        .copied()
+        .skip_while(|&(s, e)| {
+            let w = &text[s..e];
+            pos::is_function_word(w) && !capitalized(w) || w == "The"
+        })
+        .collect();
+    let (first, last) = (*label.first()?, *label.last()?);
+    if label.len() > MAX_LABEL_WORDS
+        || !label.iter().all(|&(s, e)| capitalized(&text[s..e]))
+        || !text[last.1..start].trim().is_empty()
+    {
+        return None;
+    }
+    // The list's measure: "(seats)" before the first item, else the
+    // sentence's last figure that had a holder.
+    let bracketed = text[..item_start].rfind('(').and_then(|open| {
+        let close = open + text[open..].find(')')?;
+        let inner = text[open + 1..close].trim();
+        (close < item_start && !inner.contains(' ') && pos::is_noun(inner)).then_some(inner)
+    });
+    let (key, noun) = match bracketed {
+        Some(noun) => (pos::singular(noun), noun.to_lowercase()),
+        None => {
+            let prior = earlier.iter().rev().find(|d| {
+                d.frame.as_ref().is_some_and(|f| f.holder.is_some())
+                    && matches!(d.value, FactValue::Count(_))
+            })?;
+            let noun = prior.frame.as_ref()?.measure.as_ref()?.noun.clone();
+            (prior.key.clone(), noun)
+        }
+    };
+    let org = ctx
+        .organisations
+        .iter()
+        .find(|o| o.start <= first.0 && first.0 < o.end);
+    let holder = org.map_or_else(
+        || super::frame::name_id(&text[first.0..last.1]),
+        |o| o.id.clone(),
+    );
+    Some((
+        Found {
+            key,
+            noun,
+            aspect: None,
+            start: first.0,
+            end,
+            per_subject: false,
+        },
+        holder,
+    ))
+}
+
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let mut out = ages(ctx);
     for (start, end, mut value) in figures(ctx) {
@@ -706,17 +783,21 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             }
         }
         let percent = value.unit.as_deref() == Some("percent");
-        let Some(found) = measure_after(ctx, after, value.max == Some(1.0), percent)
-            .or_else(|| measure_before(ctx, start))
-        else {
-            continue;
+        let measured = measure_after(ctx, after, value.max == Some(1.0), percent)
+            .or_else(|| measure_before(ctx, start));
+        let (found, listed) = match measured {
+            Some(found) => (found, None),
+            None => match list_item(ctx, start, end, &out) {
+                Some((found, holder)) => (found, Some(holder)),
+                None => continue,
+            },
         };
         let mut frame = frame::fill(ctx, start, end, found.start);
         frame.measure = Some(Measure {
             noun: found.noun.clone(),
             aspect: found.aspect.clone(),
         });
-        frame.holder = holder(ctx, start);
+        frame.holder = listed.or_else(|| holder(ctx, start));
         if historical {
             frame.status = Status::Historical;
         }
@@ -832,6 +913,22 @@ mod tests {
                 vec![(k("vote-share"), 35, Some(35), false)],
             ),
             ("Sales grew 5% of late.", vec![]),
+            (
+                "The count (seats): Greens 12; Blue Party 7.",
+                vec![
+                    (k("seat"), 12, Some(12), false),
+                    (k("seat"), 7, Some(7), false),
+                ],
+            ),
+            (
+                "The Greens have 12 seats, and the Blue Party 7.",
+                vec![
+                    (k("seat"), 12, Some(12), false),
+                    (k("seat"), 7, Some(7), false),
+                ],
+            ),
+            // Must yield nothing: a list with no measure.
+            ("Scores: Greens 12; Blue Party 7.", vec![]),
             // Must yield nothing:
             ("Well-trained troops marched past.", vec![]),
             (
