@@ -212,15 +212,7 @@ fn measure_after(ctx: &SentenceContext, from: usize, one: bool, percent: bool) -
     }
     // "6.8% of the vote": a percentage is a share of what follows "of".
     if percent && text[first.0..first.1].eq_ignore_ascii_case("of") {
-        let (s, e, noun) = share_of(ctx, first.1)?;
-        return Some(Found {
-            key: format!("{}-share", pos::singular(noun)),
-            noun: format!("share of {}", noun.to_lowercase()),
-            aspect: None,
-            start: s,
-            end: e,
-            per_subject: false,
-        });
+        return share_of(ctx, first.1, None);
     }
     // "11,300 dead", "10,100 missing": the predicate is the measure.
     let rest = &text[first.0..ce.max(first.0)];
@@ -280,15 +272,8 @@ fn measure_after(ctx: &SentenceContext, from: usize, one: bool, percent: bool) -
     // vote" is.
     if pos::singular(head) == "share" && text[np_end..].trim_start().starts_with("of ") {
         let of_end = np_end + text[np_end..].find("of ")? + 2;
-        if let Some((_, e, noun)) = share_of(ctx, of_end) {
-            return Some(Found {
-                key: format!("{}-share", pos::singular(noun)),
-                noun: format!("share of {}", noun.to_lowercase()),
-                aspect: None,
-                start: np_start,
-                end: e,
-                per_subject: false,
-            });
+        if let Some(found) = share_of(ctx, of_end, Some(np_start)) {
+            return Some(found);
         }
     }
     // A counted noun the lexicon knows keys the figure.
@@ -327,15 +312,10 @@ fn measure_after(ctx: &SentenceContext, from: usize, one: bool, percent: bool) -
     // An open noun: its key is its singular, with noun modifiers ("body
     // bags" → body-bag); adjectives ("emergency", "confirmed") fall away
     // unless the lexicon maps the whole phrase.
-    let nouns: Vec<String> = np
-        .iter()
-        .map(|&(s, e)| &text[s..e])
-        .filter(|w| pos::is_noun(w) && !pos::is_adjective(w) || *w == head)
-        .map(pos::singular)
-        .collect();
+    let words: Vec<&str> = np.iter().map(|&(s, e)| &text[s..e]).collect();
     let (cs, ce) = ctx.clause_at(np_start);
     let aspect = lex.count_aspects.find_iter(&text[cs..ce]).next();
-    let base = nouns.join("-");
+    let base = pos::noun_key(&words);
     Some(Found {
         key: match &aspect {
             Some(a) => format!("{base}-{}", &a.value),
@@ -349,22 +329,31 @@ fn measure_after(ctx: &SentenceContext, from: usize, one: bool, percent: bool) -
     })
 }
 
-/// The noun a share is of, after "of": "the vote", "the total vote", "all
-/// seats". Returns its span start, end and the noun.
-fn share_of<'a>(ctx: &SentenceContext<'a>, from: usize) -> Option<(usize, usize, &'a str)> {
+/// A share of the noun after "of" ("the vote", "the total vote", "all
+/// seats"), keyed `<noun>-share`; its span starts at `start` when a share
+/// noun stands before ("a 35.6% share of the vote"), else at the noun.
+fn share_of(ctx: &SentenceContext, from: usize, start: Option<usize>) -> Option<Found> {
     let text = ctx.text;
     let (_, ce) = ctx.clause_at(from);
-    for &(s, e) in word_spans(text, from, ce.max(from)).iter().take(4) {
-        let w = &text[s..e];
-        if pos::is_function_word(w) || pos::is_adjective(w) {
-            continue;
-        }
-        if ctx.rules.lexicon.frames.fillers.contains_in(w) {
-            continue; // "of the total vote"
-        }
-        return (pos::is_noun(w) && !capitalized(w)).then_some((s, e, w));
-    }
-    None
+    let &(s, e) = word_spans(text, from, ce.max(from))
+        .iter()
+        .take(4)
+        .find(|&&(s, e)| {
+            let w = &text[s..e];
+            // "of the total vote": determiners, adjectives, fillers pass.
+            !(pos::is_function_word(w)
+                || pos::is_adjective(w)
+                || ctx.rules.lexicon.frames.fillers.contains_in(w))
+        })?;
+    let noun = &text[s..e];
+    (pos::is_noun(noun) && !capitalized(noun)).then(|| Found {
+        key: format!("{}-share", pos::singular(noun)),
+        noun: format!("share of {}", noun.to_lowercase()),
+        aspect: None,
+        start: start.unwrap_or(s),
+        end: e,
+        per_subject: false,
+    })
 }
 
 /// A measure before its figure: "the death toll … has soared to 11,300",
@@ -502,23 +491,12 @@ fn named_subject(ctx: &SentenceContext, from: usize, start: usize, close: bool) 
     let (first, mut last) = (*run.first()?, *run.last()?);
     // "Storm Daniel's death toll", "Libya's UN envoy": a possessive names
     // the event, place or body the figure belongs to, not its subject.
-    if run.iter().any(|&(s, e)| {
-        let w = &text[s..e];
-        w.ends_with("'s") || w.ends_with("’s")
-    }) {
+    if run.iter().any(|&(s, e)| frame::possessive(&text[s..e])) {
         return None;
     }
     // A place opening the sentence is where, not whose.
-    let org = ctx
-        .organisations
-        .iter()
-        .find(|o| o.start <= first.0 && first.0 < o.end);
-    if org.is_none()
-        && ctx
-            .places
-            .iter()
-            .any(|p| p.start <= first.0 && first.0 < p.end)
-    {
+    let org = ctx.organisation_at(first.0);
+    if org.is_none() && ctx.place_at(first.0) {
         return None;
     }
     // A lone capital opening the sentence may be an ordinary word
@@ -526,11 +504,7 @@ fn named_subject(ctx: &SentenceContext, from: usize, start: usize, close: bool) 
     // lexicon does not know it as an adjective or a verb alone, and never
     // completed by the nouns after it.
     let lone_opening = run.len() == 1 && text[..first.0].trim().is_empty();
-    let person = ctx
-        .people
-        .iter()
-        .any(|p| p.start <= first.0 && first.0 < p.end);
-    if lone_opening && org.is_none() && !person {
+    if lone_opening && org.is_none() && !ctx.person_at(first.0) {
         let w = &text[first.0..first.1];
         // Far from its figure, a lone opening capital ("Organisers called
         // it …") is more often a common noun than a name.
@@ -581,8 +555,14 @@ fn named_subject(ctx: &SentenceContext, from: usize, start: usize, close: bool) 
             return None;
         }
     }
-    let id = super::frame::name_id(&text[first.0..last.1]);
-    Some(org.map_or(id, |o| o.id.clone()))
+    Some(holder_id(ctx, first.0, last.1))
+}
+
+/// The id of a holder named at `[start, end)`: the organisation's when
+/// the lexicon knows it, else the name's slug.
+fn holder_id(ctx: &SentenceContext, start: usize, end: usize) -> String {
+    ctx.organisation_at(start)
+        .map_or_else(|| frame::name_id(&ctx.text[start..end]), |o| o.id.clone())
 }
 
 /// Oldest age read as one: larger numbers beside a name are not ages.
@@ -633,9 +613,8 @@ fn ages(ctx: &SentenceContext) -> Vec<Draft> {
             (end, person)
         } else if before.ends_with("aged") || before.ends_with("Aged") {
             // "Re paid tribute to Francis, who died aged 88": the nearest
-            // name before it.
-            // Another capitalized word between (an unresolved name) makes
-            // it nobody's; dates ("on Monday") do not count.
+            // name before it, unless another capitalized word between (an
+            // unresolved name) makes it nobody's; dates do not count.
             let nearest = ctx
                 .people
                 .iter()
@@ -748,14 +727,7 @@ fn list_item(
             (prior.key.clone(), noun)
         }
     };
-    let org = ctx
-        .organisations
-        .iter()
-        .find(|o| o.start <= first.0 && first.0 < o.end);
-    let holder = org.map_or_else(
-        || super::frame::name_id(&text[first.0..last.1]),
-        |o| o.id.clone(),
-    );
+    let holder = holder_id(ctx, first.0, last.1);
     Some((
         Found {
             key,

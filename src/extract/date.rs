@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::frame::{capitalized, word_spans};
+use super::frame::{capitalized, possessive, word_spans};
 use super::{Draft, SentenceContext, pos};
 use crate::facts::{DateValue, FactValue};
 use crate::recognize::{DateMention, Granularity, MentionValue};
@@ -127,8 +127,7 @@ fn open_event(ctx: &SentenceContext, start: usize, end: usize) -> Option<String>
     let telling =
         |w: &str| lex.speech_verbs.contains_in(w) || lex.frames.report_verbs.contains_in(w);
     // "Saturday's report", "Saturday’s initial report".
-    let possessive = text[start..end].ends_with("'s") || text[start..end].ends_with("’s");
-    if possessive {
+    if possessive(&text[start..end]) {
         let from = end;
         let (_, ce) = ctx.clause_at(from);
         let noun = word_spans(text, from, ce.max(from))

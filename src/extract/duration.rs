@@ -26,9 +26,8 @@ fn modified_noun(ctx: &SentenceContext, m_start: usize, m_end: usize) -> Option<
     let lex = &ctx.rules.lexicon;
     let compound = text[m_start..m_end].contains('-') || text[m_end..].starts_with('-');
     let rest = text[m_end..].trim_start_matches('-');
-    let from = m_end + (text.len() - m_end - rest.len());
     let from = if compound {
-        from
+        text.len() - rest.len()
     } else {
         // "nine days of official mourning".
         let after = rest.strip_prefix(" of ")?;
@@ -68,16 +67,13 @@ fn modified_noun(ctx: &SentenceContext, m_start: usize, m_end: usize) -> Option<
     if let (Some(key), Some(_)) = (&lex.event_duration_key, lex.events.find_iter(phrase).next()) {
         return Some(key.clone());
     }
-    let head = np.last().map(|&(s, e)| &text[s..e]);
-    let nouns: Vec<String> = np
+    // Capitalized modifiers ("Vatican mourning") name no kind of thing.
+    let words: Vec<&str> = np
         .iter()
         .map(|&(s, e)| &text[s..e])
-        .filter(|w| {
-            !capitalized(w) && (pos::is_noun(w) && !pos::is_adjective(w) || Some(*w) == head)
-        })
-        .map(pos::singular)
+        .filter(|w| !capitalized(w))
         .collect();
-    (!nouns.is_empty()).then(|| format!("{}-duration", nouns.join("-")))
+    (!words.is_empty()).then(|| format!("{}-duration", pos::noun_key(&words)))
 }
 
 /// A keyed noun before the duration, joined to it by a verb of extent:

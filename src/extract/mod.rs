@@ -92,6 +92,23 @@ impl SentenceContext<'_> {
         })
     }
 
+    /// The organisation named at byte `at`, if any.
+    pub fn organisation_at(&self, at: usize) -> Option<&OrgMention> {
+        self.organisations
+            .iter()
+            .find(|o| o.start <= at && at < o.end)
+    }
+
+    /// Whether a person is named at byte `at`.
+    pub fn person_at(&self, at: usize) -> bool {
+        self.people.iter().any(|p| p.start <= at && at < p.end)
+    }
+
+    /// Whether a place is named at byte `at`.
+    pub fn place_at(&self, at: usize) -> bool {
+        self.places.iter().any(|p| p.start <= at && at < p.end)
+    }
+
     /// Whether `[start, end)` lies inside a date mention (a number that is
     /// part of "September 3, 2025" is not a count).
     pub fn inside_date(&self, start: usize, end: usize) -> bool {

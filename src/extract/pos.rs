@@ -93,6 +93,19 @@ pub fn is_determiner(word: &str) -> bool {
         .is_some_and(|set| set.tags().any(|t| matches!(t, Tag::Determiner)))
 }
 
+/// The key of an open noun phrase: its nouns in the singular, joined
+/// ("body bags" → body-bag). Adjectives ("emergency", "confirmed") fall
+/// away; the head (the last word) always stays.
+pub fn noun_key(words: &[&str]) -> String {
+    let head = words.last().copied();
+    words
+        .iter()
+        .filter(|w| is_noun(w) && !is_adjective(w) || Some(**w) == head)
+        .map(|w| singular(w))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// The singular of a plural noun when the lexicon knows it ("bodies" →
 /// "body", "crosses" → "cross", "seats" → "seat"); other words as given,
 /// lower-cased. No hand list of plurals: a candidate counts only as

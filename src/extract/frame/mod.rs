@@ -58,6 +58,11 @@ pub fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A word in the possessive: "Saturday's", "Libya’s".
+pub fn possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
 /// A name's slug without a leading article: "the Libyan Red Crescent" →
 /// `libyan-red-crescent`.
 pub fn name_id(words: &str) -> String {

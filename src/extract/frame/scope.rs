@@ -131,11 +131,7 @@ pub fn find(ctx: &SentenceContext, start: usize, end: usize) -> Option<Scope> {
 
 /// A person or organisation starts at `at`: not a place.
 fn is_entity(ctx: &SentenceContext, at: usize) -> bool {
-    ctx.people.iter().any(|p| p.start <= at && at < p.end)
-        || ctx
-            .organisations
-            .iter()
-            .any(|o| o.start <= at && at < o.end)
+    ctx.person_at(at) || ctx.organisation_at(at).is_some()
 }
 
 #[cfg(test)]

@@ -78,11 +78,7 @@ pub fn of_figure(
     if frames.revised.contains_in(&clause) {
         return Status::Revised;
     }
-    if frames
-        .provisional
-        .contains_in(&ctx.clause_words(0, text.len()))
-        || progress_point(ctx)
-    {
+    if frames.provisional.contains_in(text) || progress_point(ctx) {
         return Status::Provisional;
     }
     Status::Current
