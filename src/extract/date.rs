@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::frame::{capitalized, possessive, word_spans};
 use super::{Draft, SentenceContext, pos};
-use crate::facts::{DateValue, FactValue};
+use crate::facts::{DateValue, FactValue, Frame, Status};
 use crate::recognize::{DateMention, Granularity, MentionValue};
 
 pub fn weekday_name(w: Weekday) -> &'static str {
@@ -34,6 +34,33 @@ fn day_precise(d: &DateMention) -> bool {
     stated_day || resolved_day
 }
 
+/// The word at `end` is followed by a lower-case noun it modifies ("flood
+/// damage"), not by a verb, figure or function word ("the flood on
+/// Sunday", "the storm battered").
+fn modifies_next(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let next = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    !next.is_empty()
+        && !capitalized(next)
+        && pos::is_noun(next)
+        && !pos::is_function_word(next)
+        && !pos::is_auxiliary(next)
+        && !next.ends_with("ed")
+        && !pos::is_adjective(next)
+}
+
+/// A date stated to the year or month ("in 1998", "since January 2020").
+fn coarse(d: &DateMention) -> bool {
+    d.stated.year.is_some() && d.stated.day.is_none() && d.stated.weekday.is_none()
+}
+
 fn value_of(d: &DateMention, weekday: Option<Weekday>) -> DateValue {
     let resolved: Option<NaiveDate> = d
         .period
@@ -41,30 +68,33 @@ fn value_of(d: &DateMention, weekday: Option<Weekday>) -> DateValue {
         .map(|p| p.start);
     let stated_weekday = d.stated.weekday.or(weekday);
     let mut inferred = Vec::new();
-    let year = d.stated.year.or_else(|| {
-        inferred.push("year".to_string());
-        resolved.map(|r| r.year())
-    });
-    let month = d.stated.month.or_else(|| {
-        inferred.push("month".to_string());
-        resolved.map(|r| r.month())
-    });
-    let day = d.stated.day.or_else(|| {
-        inferred.push("day".to_string());
-        resolved.map(|r| r.day())
-    });
-    let weekday = match stated_weekday {
-        Some(w) => Some(weekday_name(w).to_string()),
-        None => {
-            inferred.push("weekday".to_string());
-            match (year, month, day) {
-                (Some(y), Some(m), Some(dd)) => {
-                    NaiveDate::from_ymd_opt(y, m, dd).map(|x| weekday_name(x.weekday()).to_string())
-                }
-                _ => None,
-            }
+    // A field the text leaves out is filled from the resolved day and
+    // marked inferred; a year-only date has no day to fill from.
+    let mut fill = |stated: Option<u32>, resolved: Option<u32>, name: &str| {
+        if stated.is_none() && resolved.is_some() {
+            inferred.push(name.to_string());
         }
+        stated.or(resolved)
     };
+    let year = fill(
+        d.stated.year.map(|y| y as u32),
+        resolved.map(|r| r.year() as u32),
+        "year",
+    )
+    .map(|y| y as i32);
+    let month = fill(d.stated.month, resolved.map(|r| r.month()), "month");
+    let day = fill(d.stated.day, resolved.map(|r| r.day()), "day");
+    let computed = match (year, month, day) {
+        (Some(y), Some(m), Some(dd)) => NaiveDate::from_ymd_opt(y, m, dd).map(|x| x.weekday()),
+        _ => None,
+    };
+    let weekday = fill(
+        stated_weekday.map(|w| w.num_days_from_monday()),
+        computed.map(|w| w.num_days_from_monday()),
+        "weekday",
+    )
+    .and_then(|n| Weekday::try_from(n as u8).ok())
+    .map(|w| weekday_name(w).to_string());
     DateValue {
         year,
         month,
@@ -107,7 +137,7 @@ const SPEECH_VENUE_WORDS: usize = 3;
 
 /// Words a verb may stand before its date ("died on Monday", "burst
 /// early Monday").
-const VERB_GAP_WORDS: usize = 1;
+const VERB_GAP_WORDS: usize = 2;
 
 /// The happening a date belongs to when the sentence names no event of
 /// the lexicon: the noun after a possessive date ("Saturday's initial
@@ -138,30 +168,94 @@ fn open_event(ctx: &SentenceContext, start: usize, end: usize) -> Option<String>
             .find(|w| pos::is_noun(w) && !pos::is_adjective(w));
         return noun.map(key_of);
     }
-    // "died on Monday", "burst early Monday", "made on Friday".
+    // "died on Monday", "burst early Monday", "battered the coast on
+    // Monday", "swept away whole streets last Sunday".
     let (cs, _) = ctx.clause_at(start);
     let words = word_spans(text, cs, start);
-    let preps = words
+    let word = |i: usize| &text[words[i].0..words[i].1];
+    let gap = words
         .iter()
         .rev()
         .take_while(|&&(s, e)| {
             let w = &text[s..e];
-            pos::is_function_word(w) || ["early", "late", "last"].contains(&w)
+            pos::is_function_word(w) || DATE_LEAD_WORDS.contains(&w)
         })
         .count();
-    if preps > VERB_GAP_WORDS {
+    if gap > VERB_GAP_WORDS {
         return None;
     }
-    let &(s, e) = words.iter().rev().nth(preps)?;
-    let verb = &text[s..e];
-    let finite = verb.ends_with("ed") || !pos::is_noun(verb);
-    (pos::is_verb(verb)
-        && finite
-        && !capitalized(verb)
-        && !telling(verb)
-        && !lex.frames.fillers.contains_in(verb)
-        && !lex.frames.as_of.is_whole(verb))
-    .then(|| key_of(verb))
+    let mut i = words.len().checked_sub(gap + 1)?;
+    let mut object = 0;
+    let verb = loop {
+        let w = word(i);
+        let before = i.checked_sub(1).map(word);
+        if !capitalized(w) && finite_verb(w, before, object > 0) {
+            break w;
+        }
+        // The verb's object or particle: "the coast", "away whole streets".
+        if object == OBJECT_WORDS || capitalized(w) || !object_word(w) {
+            return None;
+        }
+        object += 1;
+        i = i.checked_sub(1)?;
+    };
+    (!telling(verb) && !lex.frames.fillers.contains_in(verb) && !lex.frames.as_of.is_whole(verb))
+        .then(|| key_of(verb))
+}
+
+/// Words that may stand between a verb and its date beside prepositions
+/// ("burst early Monday", "swept … last Sunday").
+const DATE_LEAD_WORDS: [&str; 3] = ["early", "late", "last"];
+
+/// Words of a verb's object between it and its date ("battered the
+/// coast on Monday").
+const OBJECT_WORDS: usize = 3;
+
+/// A word of a short object phrase: an article, determiner, adjective,
+/// noun or particle, never a verb form or a figure.
+fn object_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    w.chars().all(char::is_alphabetic)
+        && !lower.ends_with("ed")
+        && (pos::is_function_word(&lower) || pos::is_adjective(&lower) || pos::is_noun(&lower))
+}
+
+/// Whether `w` is a verb in use here: a past form ("battered"), a word
+/// only a verb ("died"), an "-ing" form after no determiner ("start
+/// naming"), or a word that is both noun and verb after its subject
+/// ("two dams burst", not "the burst"). After an object, the word must be
+/// plainly a verb.
+fn finite_verb(w: &str, before: Option<&str>, has_object: bool) -> bool {
+    // "away", "off": particles and adverbs the lexicon also lists as verbs.
+    if !pos::is_verb(w) || pos::is_function_word(w) || pos::is_adverb(w) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    let after_determiner = before.is_some_and(|b| {
+        let b = b.to_lowercase();
+        pos::is_determiner(&b) || ["the", "a", "an"].contains(&b.as_str()) || pos::is_adjective(&b)
+    });
+    if pos::is_auxiliary(&lower) {
+        return false;
+    }
+    // "had seen", "was shown": a participle after its auxiliary.
+    if lower.ends_with("ed") || !pos::is_noun(&lower) || before.is_some_and(pos::is_auxiliary) {
+        return true;
+    }
+    if lower.ends_with("ing") {
+        return !after_determiner;
+    }
+    // A noun-verb after a subject that cannot be its modifier: a name or
+    // a plural ("two dams burst"), not a compound's first noun ("a news
+    // conference") or a determiner ("the burst").
+    !has_object
+        && before.is_some_and(|b| {
+            let plural = pos::singular(b);
+            capitalized(b)
+                || (plural != b.to_lowercase()
+                    && pos::is_noun(&plural)
+                    && !pos::is_adjective(&plural))
+        })
 }
 
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
@@ -184,6 +278,9 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             events
                 .iter()
                 .filter(|h| h.start >= cs && h.end <= ce)
+                // "flood damage on September 14": an event noun that
+                // modifies the noun after it is not the phrase's head.
+                .filter(|h| !modifies_next(ctx.text, h.end))
                 // "told a news conference on Sunday": an event where
                 // something was said dates the saying.
                 .filter(|h| {
@@ -226,7 +323,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     };
     let dates: Vec<_> = ctx
         .dates()
-        .filter(|(m, d)| day_precise(d) && !anchored(m))
+        .filter(|(m, d)| (day_precise(d) || coarse(d)) && !anchored(m))
         .collect();
     let is_lone_weekday = |d: &DateMention| d.stated.weekday.is_some() && d.stated.day.is_none();
     let day_of = |d: &DateMention| {
@@ -270,6 +367,33 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     };
     let mut out: Vec<Draft> = Vec::new();
     for (m, d) in kept {
+        // "governed since 2010", "cracks in 1998": a year or month dates
+        // only the happening its verb names, and one in a past year is
+        // history, listed but never weighed.
+        if coarse(d) {
+            let Some(key) = open_event(ctx, m.start, m.end) else {
+                continue;
+            };
+            let past = ctx
+                .reference
+                .zip(d.stated.year)
+                .is_some_and(|(r, y)| y < r.year());
+            out.push(Draft {
+                frame: past.then(|| Frame {
+                    status: Status::Historical,
+                    ..Frame::default()
+                }),
+                key: format!("{key}-date"),
+                // Whose happening it is needs its clause's subject, which
+                // a bare year rarely shares with the sentence's person.
+                subject: None,
+                value: FactValue::Date(value_of(d, None)),
+                modality: ctx.modality_at(m.start),
+                start: m.start,
+                end: m.end,
+            });
+            continue;
+        }
         if ctx.is_historical_at(m.start) {
             continue; // "the 2019 festival was held on June 3"
         }
@@ -446,8 +570,39 @@ mod tests {
                 )],
             ),
             ("Rain fell earlier this month.", vec![]),
-            ("Prices rose on September 3.", vec![]),
-            ("A similar event took place in 1959.", vec![]),
+            ("Prices on September 3 were high.", vec![]),
+            ("The flood damage on September 14 was severe.", vec![]),
+            (
+                "Floodwaters swept away whole streets last Sunday.",
+                vec![(
+                    s("swept-date"),
+                    s("2025-08-31 (sunday)"),
+                    vec![s("year"), s("month"), s("day")],
+                )],
+            ),
+            (
+                "Two dams above Norvik burst early Monday.",
+                vec![(
+                    s("burst-date"),
+                    s("2025-09-01 (monday)"),
+                    vec![s("year"), s("month"), s("day")],
+                )],
+            ),
+            // A year or a month dates only its verb's happening.
+            (
+                "The ruling party has governed since 2010.",
+                vec![(s("govern-date"), s("2010"), vec![])],
+            ),
+            (
+                "Engineers had seen cracks in March 2019.",
+                vec![(s("seen-date"), s("2019-03"), vec![])],
+            ),
+            ("The 2019 summit drew crowds.", vec![]),
+            // Kept as history (status historical), never weighed.
+            (
+                "A similar event took place in 1959.",
+                vec![(s("took-date"), s("1959"), vec![])],
+            ),
         ];
         for (sentence, want) in cases {
             assert_eq!(dates(sentence, r), want, "{sentence}");

@@ -376,6 +376,18 @@ pub fn extract_source(
         for (kind, f) in kinds {
             drafts.extend(f(&ctx).into_iter().map(|d| (kind, d)));
         }
+        // A sentence's year read by a richer fact ("signed in 2019", "the
+        // first since 1998") is that fact's, not a bare date as well.
+        let year_owned = drafts.iter().any(|(k, _)| {
+            matches!(
+                k,
+                FactKind::Treaty | FactKind::Precedent | FactKind::First | FactKind::Anniversary
+            )
+        });
+        drafts.retain(|(kind, d)| {
+            let bare_year = matches!(&d.value, FactValue::Date(v) if v.day.is_none());
+            !(year_owned && *kind == FactKind::Date && bare_year)
+        });
         drafts.sort_by_key(|(kind, d)| (d.start, *kind));
         for (kind, d) in drafts {
             if let FactValue::Date(v) = &d.value {

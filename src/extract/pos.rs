@@ -62,6 +62,10 @@ pub fn is_adjective(word: &str) -> bool {
     has(word, Tag::Adjective)
 }
 
+pub fn is_adverb(word: &str) -> bool {
+    has(word, Tag::Adverb)
+}
+
 pub fn is_verb(word: &str) -> bool {
     has(word, Tag::Verb)
 }
@@ -82,6 +86,20 @@ pub fn is_function_word(word: &str) -> bool {
             )
         })
     })
+}
+
+/// Forms of "be" (the passive's auxiliary).
+pub const BE_FORMS: [&str; 7] = ["is", "are", "was", "were", "been", "be", "being"];
+
+/// Auxiliaries and modals, a closed class the Wiktionary tags mix with
+/// nouns ("is", "will", "may"): never the head of a noun phrase.
+pub fn is_auxiliary(word: &str) -> bool {
+    const OTHERS: [&str; 16] = [
+        "has", "have", "had", "having", "do", "does", "did", "will", "would", "can", "could",
+        "may", "might", "must", "shall", "should",
+    ];
+    let lower = word.to_lowercase();
+    BE_FORMS.contains(&lower.as_str()) || OTHERS.contains(&lower.as_str())
 }
 
 /// A determiner or possessive ("its", "their", "this"; the lexicon lists
@@ -141,6 +159,10 @@ mod tests {
         // Must not be taken for a noun or predicate.
         assert!(!is_noun("quickly"));
         assert!(!is_verb("xqzt") && !is_adjective("xqzt"));
+        for w in ["is", "Will", "had"] {
+            assert!(is_auxiliary(w), "{w} is an auxiliary");
+        }
+        assert!(!is_auxiliary("damage"));
     }
 
     #[test]

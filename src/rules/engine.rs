@@ -39,7 +39,12 @@ impl<'a> CheckContext<'a> {
             .collect();
         for f in facts {
             if let (FactKind::Date, FactValue::Date(d)) = (f.kind, &f.value) {
-                if f.key.ends_with("-date") && !d.inferred.iter().any(|x| x == "year") {
+                // A past happening ("cracks seen in 1998") does not date the event.
+                let history = f
+                    .frame
+                    .as_ref()
+                    .is_some_and(|fr| fr.status == crate::facts::Status::Historical);
+                if f.key.ends_with("-date") && !history && !d.inferred.iter().any(|x| x == "year") {
                     if let Some(y) = d.year {
                         event_years.insert(f.source.as_str(), y);
                     }

@@ -72,7 +72,7 @@ pub fn find(ctx: &SentenceContext, offset: usize) -> Option<(Attribution, (usize
 /// nothing on anyone's behalf.
 fn passive(text: &str, verb_start: usize) -> bool {
     let before = text[..verb_start].trim_end().to_lowercase();
-    ["is", "are", "was", "were", "been", "be", "being"]
+    super::super::pos::BE_FORMS
         .iter()
         .any(|aux| before.ends_with(&format!(" {aux}")) || before == *aux)
 }
