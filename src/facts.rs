@@ -7,7 +7,10 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::recognize::day_part::{self, PartOfDay, TimeOfDay};
 
 /// Where a fact was read: byte span in the source plus 1-based line/column of
 /// its start (columns count characters, as editors do).
@@ -382,6 +385,12 @@ pub struct DateValue {
     pub day: Option<u32>,
     pub weekday: Option<String>,
     pub inferred: Vec<String>,
+    /// "Sunday night", "early Monday": the part of the day stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<PartOfDay>,
+    /// "at 10:30", "5 p.m. local time": the time of day stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeOfDay>,
 }
 
 impl DateValue {
@@ -396,11 +405,45 @@ impl DateValue {
         if let Some(w) = &self.weekday {
             s.push_str(&format!(" ({w})"));
         }
+        if let Some(p) = self.part {
+            s.push(' ');
+            s.push_str(p.as_str());
+        }
+        if let Some(t) = &self.time {
+            s.push(' ');
+            s.push_str(&t.display());
+        }
         s
     }
 
-    /// Two dates unify when every field both state is equal.
+    /// The day, when all of it is known.
+    pub fn day(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)
+    }
+
+    /// Two dates unify when every field both state is equal. When either
+    /// states a part of day or a time, two known days unify when the
+    /// spans they cover meet: "Sunday night" and "early Monday" do,
+    /// "Sunday morning" and "early Monday" do not. Times in two different
+    /// zones are not compared (no offset is known); their parts are.
     pub fn unifies(&self, other: &DateValue) -> bool {
+        let timed = |v: &DateValue| v.part.is_some() || v.time.is_some();
+        if let (Some(a), Some(b)) = (self.day(), other.day()) {
+            if timed(self) || timed(other) {
+                let zones_differ = match (&self.time, &other.time) {
+                    (Some(x), Some(y)) => x.zone != y.zone,
+                    _ => false,
+                };
+                let (ta, tb) = if zones_differ {
+                    (None, None)
+                } else {
+                    (self.time.as_ref(), other.time.as_ref())
+                };
+                let (a0, a1) = day_part::interval(a, self.part, ta);
+                let (b0, b1) = day_part::interval(b, other.part, tb);
+                return a0 <= b1 && b0 <= a1;
+            }
+        }
         fn eq<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
             match (a, b) {
                 (Some(x), Some(y)) => x == y,
@@ -648,6 +691,59 @@ pub struct Fact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn on(d: u32, part: Option<PartOfDay>, time: Option<(u32, &str)>) -> DateValue {
+        DateValue {
+            year: Some(2023),
+            month: Some(9),
+            day: Some(d),
+            weekday: None,
+            inferred: vec![],
+            part,
+            time: time.map(|(hour, zone)| TimeOfDay {
+                hour,
+                minute: 0,
+                approximate: false,
+                zone: (!zone.is_empty()).then(|| zone.to_string()),
+            }),
+        }
+    }
+
+    #[test]
+    fn parts_of_day_unify_across_midnight() {
+        use PartOfDay::*;
+        let cases = [
+            // (a, b, unify)
+            (on(10, Some(Night), None), on(11, Some(Early), None), true),
+            (on(10, Some(Night), None), on(11, None, None), true),
+            (
+                on(10, Some(Morning), None),
+                on(11, Some(Early), None),
+                false,
+            ),
+            (
+                on(16, Some(Late), None),
+                on(16, None, Some((17, "local"))),
+                true,
+            ),
+            (
+                on(16, None, Some((9, ""))),
+                on(16, None, Some((17, ""))),
+                false,
+            ),
+            // Two zones: the times are not compared, the days are.
+            (
+                on(16, None, Some((4, "gmt"))),
+                on(16, None, Some((17, "local"))),
+                true,
+            ),
+            (on(10, None, None), on(11, None, None), false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(a.unifies(&b), want, "{} / {}", a.display(), b.display());
+            assert_eq!(b.unifies(&a), want, "{} / {}", b.display(), a.display());
+        }
+    }
 
     fn range(min: f64, max: Option<f64>, approximate: bool) -> CountValue {
         CountValue {

@@ -56,6 +56,22 @@ fn modifies_next(text: &str, end: usize) -> bool {
         && !pos::is_adjective(next)
 }
 
+/// Whose happening a date is: the person the sentence names before it,
+/// else the one a pronoun stands for ("he arrived the previous day"); a
+/// person carried from earlier sentences does not own a sentence about
+/// something else ("two dams burst early Monday").
+fn date_subject(ctx: &SentenceContext, start: usize) -> Option<String> {
+    let named = ctx.people.iter().rev().find(|p| p.end <= start);
+    if let Some(p) = named {
+        return Some(p.id.clone());
+    }
+    let pronoun = word_spans(ctx.text, 0, start).iter().any(|&(s, e)| {
+        ctx.rules.lexicon.pronouns.is_whole(&ctx.text[s..e])
+            || ctx.text[s..e].eq_ignore_ascii_case("who")
+    });
+    pronoun.then(|| ctx.subject.clone()).flatten()
+}
+
 /// A date stated to the year or month ("in 1998", "since January 2020").
 fn coarse(d: &DateMention) -> bool {
     d.stated.year.is_some() && d.stated.day.is_none() && d.stated.weekday.is_none()
@@ -100,6 +116,8 @@ fn value_of(d: &DateMention, weekday: Option<Weekday>) -> DateValue {
         month,
         day,
         weekday,
+        part: d.part,
+        time: d.time.clone(),
         inferred,
     }
 }
@@ -444,9 +462,9 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                     None => (format!("{event}-date"), None),
                 }
             }
-            (None, Some(cue)) => (cue.clone(), ctx.subject.clone()),
+            (None, Some(cue)) => (cue.clone(), date_subject(ctx, m.start)),
             (None, None) => match open_event(ctx, m.start, m.end) {
-                Some(key) => (format!("{key}-date"), ctx.subject.clone()),
+                Some(key) => (format!("{key}-date"), date_subject(ctx, m.start)),
                 None => continue,
             },
         };
@@ -584,7 +602,7 @@ mod tests {
                 "Two dams above Norvik burst early Monday.",
                 vec![(
                     s("burst-date"),
-                    s("2025-09-01 (monday)"),
+                    s("2025-09-01 (monday) early"),
                     vec![s("year"), s("month"), s("day")],
                 )],
             ),

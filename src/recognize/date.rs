@@ -454,6 +454,8 @@ fn mention(stated: StatedDate, relative: bool, period: Option<Period>) -> DateMe
         relative,
         since: false,
         period,
+        part: None,
+        time: None,
     }
 }
 
@@ -527,6 +529,11 @@ pub(crate) fn find_dates(
             _ => i += 1,
         }
     }
+    super::day_part::attach(toks, reference, &mut out);
+    for d in &mut out {
+        d.start = toks[d.t0].start;
+        d.end = toks[d.t1 - 1].end;
+    }
     ranges(toks, &mut out);
     out
 }
@@ -587,6 +594,8 @@ fn ranges(toks: &[Tok], out: &mut Vec<DateSpan>) {
                 end: pb.end,
                 granularity,
             }),
+            part: None,
+            time: None,
         };
         extra.push(DateSpan {
             t0,

@@ -12,9 +12,11 @@
 //! times.
 
 pub mod date;
+pub mod day_part;
 pub mod duration;
 pub mod number;
 pub mod parse_cmd;
+pub use day_part::{PartOfDay, TimeOfDay};
 pub mod range;
 mod token;
 mod words;
@@ -115,6 +117,12 @@ pub struct DateMention {
     /// [`Recognizer::scan`]; `None` when it cannot be resolved (a relative
     /// expression without a reference date).
     pub period: Option<Period>,
+    /// "late on Saturday", "Sunday night": the part of the day stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<PartOfDay>,
+    /// "at 10:30 on 26 April": the time of day stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeOfDay>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

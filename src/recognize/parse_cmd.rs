@@ -58,17 +58,25 @@ pub fn mention_json(text: &str, m: &Mention) -> Value {
             json!({"min": r.min, "max": r.max, "min_inclusive": r.min_inclusive,
                    "max_inclusive": r.max_inclusive, "approximate": r.approximate}),
         ),
-        MentionValue::Date(d) => (
-            "date",
-            json!({
+        MentionValue::Date(d) => {
+            let mut v = json!({
                 "start": d.period.map(|p| p.start.to_string()),
                 "end": d.period.map(|p| p.end.to_string()),
                 "granularity": d.period.map(|p| p.granularity),
                 "stated": d.stated,
                 "relative": d.relative,
                 "since": d.since,
-            }),
-        ),
+            });
+            // Parts of day and times only when stated, so that the
+            // conformance output keeps its shape.
+            if let Some(p) = d.part {
+                v["part"] = json!(p);
+            }
+            if let Some(t) = &d.time {
+                v["time"] = json!(t);
+            }
+            ("date", v)
+        }
         MentionValue::Duration(d) => (
             "duration",
             json!({

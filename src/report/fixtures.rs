@@ -98,6 +98,8 @@ pub fn date(y: i32, m: u32, d: u32) -> FactValue {
         day: Some(d),
         weekday: None,
         inferred: vec![],
+        part: None,
+        time: None,
     })
 }
 
