@@ -45,6 +45,10 @@ const MAX_PREDICATE_WORDS: usize = 8;
 /// Libya's coastal city, has soared to 11,300").
 const MAX_MEASURE_BACK_WORDS: usize = 14;
 
+/// Articles and fillers between a measure verb and its figure ("claimed
+/// an additional 170 lives").
+const LEAD_WORDS: usize = 2;
+
 /// What a figure counts, with where its words lie.
 struct Found {
     key: String,
@@ -237,10 +241,11 @@ fn measure_after(ctx: &SentenceContext, from: usize, one: bool, percent: bool) -
             break;
         }
         let demonym = capitalized(w) && w.ends_with('s') && w.len() > 3;
-        if capitalized(w) && !demonym {
+        let acronyms = pos::acronym_plural(w).is_some();
+        if capitalized(w) && !demonym && !acronyms {
             break;
         }
-        if !(pos::is_noun(w) || pos::is_adjective(w) || demonym) {
+        if !(pos::is_noun(w) || pos::is_adjective(w) || demonym || acronyms) {
             break;
         }
         // Unlisted words are taken for nouns, but two in a row are more
@@ -253,7 +258,8 @@ fn measure_after(ctx: &SentenceContext, from: usize, one: bool, percent: bool) -
         // A plural noun heads its phrase ("body bags were …"); so does the
         // first noun after "one" ("one soldier fell").
         let plural = pos::singular(w) != w.to_lowercase();
-        if frames.generic_nouns.contains_in(w) || (pos::is_noun(w) && (plural || one)) {
+        if frames.generic_nouns.contains_in(w) || ((pos::is_noun(w) || acronyms) && (plural || one))
+        {
             break;
         }
     }
@@ -363,16 +369,29 @@ fn measure_before(ctx: &SentenceContext, start: usize) -> Option<Found> {
     let frames = &lex.frames;
     let text = ctx.text;
     let before = text[..start].trim_end();
-    // "killed at least 212 people and …": a measure verb right before.
-    if let Some(h) = frames.measures.suffix(before) {
-        return Some(Found {
-            key: h.value.clone(),
-            noun: "people".into(),
-            aspect: Some(before[h.start..].to_lowercase()),
-            start: h.start,
-            end: h.end,
-            per_subject: false,
-        });
+    // "killed at least 212 people", "claimed an additional 170 lives": a
+    // measure verb right before, past an article or a filler.
+    let lead = word_spans(text, 0, before.len())
+        .into_iter()
+        .rev()
+        .take(LEAD_WORDS)
+        .take_while(|&(s, e)| {
+            let w = &text[s..e];
+            pos::is_determiner(w) || pos::is_article(w) || frames.fillers.is_whole(w)
+        })
+        .last()
+        .map_or(before, |(s, _)| text[..s].trim_end());
+    for b in [before, lead] {
+        if let Some(h) = frames.measures.suffix(b) {
+            return Some(Found {
+                key: h.value.clone(),
+                noun: "people".into(),
+                aspect: Some(b[h.start..].to_lowercase()),
+                start: h.start,
+                end: h.end,
+                per_subject: false,
+            });
+        }
     }
     // Otherwise the figure must follow a reaching cue or a colon.
     let cue_start = if before.ends_with(':') {
@@ -876,6 +895,16 @@ mod tests {
                 vec![(k("troops"), 10_800, Some(13_200), true)],
             ),
             ("One soldier fell.", vec![(k("troops"), 1, Some(1), false)]),
+            // Acronym plurals are counted nouns; a measure verb reaches
+            // its figure past an article or filler.
+            (
+                "The party won four MPs.",
+                vec![(k("mp"), 4, Some(4), false)],
+            ),
+            (
+                "The storm claimed an additional 170 lives.",
+                vec![(k("deaths"), 170, Some(170), false)],
+            ),
             (
                 "The Greens won 34% of the total vote.",
                 vec![(k("vote-share"), 34, Some(34), false)],

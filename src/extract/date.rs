@@ -251,7 +251,7 @@ fn finite_verb(w: &str, before: Option<&str>, has_object: bool) -> bool {
     let lower = w.to_lowercase();
     let after_determiner = before.is_some_and(|b| {
         let b = b.to_lowercase();
-        pos::is_determiner(&b) || ["the", "a", "an"].contains(&b.as_str()) || pos::is_adjective(&b)
+        pos::is_determiner(&b) || pos::is_article(&b) || pos::is_adjective(&b)
     });
     if pos::is_auxiliary(&lower) {
         return false;

@@ -74,6 +74,10 @@ pub fn is_verb(word: &str) -> bool {
 /// ("more", "of", "the", "and").
 pub fn is_function_word(word: &str) -> bool {
     let lower = word.to_lowercase();
+    // The lexicon tags no article as a determiner.
+    if is_article(&lower) {
+        return true;
+    }
     ENGLISH_TAG_LOOKUP.get(&lower).is_some_and(|set| {
         set.tags().any(|t| {
             matches!(
@@ -100,6 +104,13 @@ pub fn is_auxiliary(word: &str) -> bool {
     ];
     let lower = word.to_lowercase();
     BE_FORMS.contains(&lower.as_str()) || OTHERS.contains(&lower.as_str())
+}
+
+/// "a", "an", "the".
+pub fn is_article(word: &str) -> bool {
+    ["a", "an", "the"]
+        .iter()
+        .any(|a| word.eq_ignore_ascii_case(a))
 }
 
 /// A determiner or possessive ("its", "their", "this"; the lexicon lists
@@ -129,8 +140,18 @@ pub fn noun_key(words: &[&str]) -> String {
 /// lower-cased. No hand list of plurals: a candidate counts only as
 /// [`is_noun`] would take it.
 pub fn singular(word: &str) -> String {
+    if let Some(acronym) = acronym_plural(word) {
+        return acronym.to_lowercase();
+    }
     let lower = word.to_lowercase();
     plural_of_noun(&lower).unwrap_or(lower)
+}
+
+/// The acronym an acronym's plural is made of: "MPs" → "MP", "NGOs" →
+/// "NGO". A counted noun, never a name.
+pub fn acronym_plural(word: &str) -> Option<&str> {
+    let stem = word.strip_suffix('s')?;
+    (stem.chars().count() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())).then_some(stem)
 }
 
 /// The stem of a word ("buried" → "buri"), for keys of predicates the YAML
@@ -174,6 +195,9 @@ mod tests {
             ("crosses", "cross"),
             ("people", "people"),
             ("aircraft", "aircraft"),
+            ("MPs", "mp"),
+            ("NGOs", "ngo"),
+            ("Ms", "ms"),
         ];
         for (plural, want) in cases {
             assert_eq!(singular(plural), want, "{plural}");
