@@ -131,7 +131,12 @@ fn figures(ctx: &SentenceContext) -> Vec<(usize, usize, CountValue)> {
 /// Australian dollars".
 fn unit_of(ctx: &SentenceContext, start: usize, end: usize) -> Option<(String, usize)> {
     let frames = &ctx.rules.lexicon.frames;
-    let before = &ctx.text[..start];
+    // "more than $71 million": the sign may stand inside the figure's
+    // span, after its qualifier.
+    let digit = ctx.text[start..end]
+        .find(|c: char| c.is_ascii_digit())
+        .map_or(start, |i| start + i);
+    let before = &ctx.text[..digit];
     for (symbol, unit) in &frames.units_before {
         let trimmed = if symbol.chars().all(char::is_alphabetic) {
             before.trim_end()
@@ -447,6 +452,44 @@ fn measure_before(ctx: &SentenceContext, start: usize) -> Option<Found> {
         && !frames.generic_nouns.contains_in(w))
     .then(|| Found {
         key: pos::singular(w),
+        noun: w.to_lowercase(),
+        aspect: None,
+        start: s,
+        end: e,
+        per_subject: false,
+    })
+}
+
+/// What an amount of money is for, from the word before it: "an appeal
+/// for $71.4 million" and "appealed for more than $71 million" (both
+/// `appeal`), "a fine of $7.5 million", "the project cost $2 billion".
+/// Noun and verb meet on one stem.
+fn amount_for(ctx: &SentenceContext, start: usize) -> Option<Found> {
+    let text = ctx.text;
+    let (cs, _) = ctx.clause_at(start);
+    let words = word_spans(text, cs, start);
+    let mut it = words.iter().rev();
+    let &(mut s, mut e) = it.next()?;
+    if ["for", "of", "at"].contains(&text[s..e].to_lowercase().as_str()) {
+        (s, e) = *it.next()?;
+    }
+    let w = &text[s..e];
+    let lex = &ctx.rules.lexicon;
+    // Only the preposition and the currency sign between: no clause break.
+    // (The word lexicon's closed classes are too noisy here: it tags
+    // "appeal" as one.)
+    if text[e..start].contains(|c: char| c.is_ascii_digit() || ",;:()".contains(c))
+        || capitalized(w)
+        || pos::is_article(w)
+        || pos::is_auxiliary(w)
+        || lex.speech_verbs.contains_in(w)
+        || lex.frames.report_verbs.contains_in(w)
+        || !(pos::is_noun(w) || pos::is_verb(w))
+    {
+        return None;
+    }
+    Some(Found {
+        key: pos::stem(&pos::singular(w)),
         noun: w.to_lowercase(),
         aspect: None,
         start: s,
@@ -774,8 +817,10 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             }
         }
         let percent = value.unit.as_deref() == Some("percent");
+        let money = value.unit.is_some() && !percent;
         let measured = measure_after(ctx, after, value.max == Some(1.0), percent)
-            .or_else(|| measure_before(ctx, start));
+            .or_else(|| measure_before(ctx, start))
+            .or_else(|| money.then(|| amount_for(ctx, start)).flatten());
         let (found, listed) = match measured {
             Some(found) => (found, None),
             None => match list_item(ctx, start, end, &out) {
@@ -895,6 +940,20 @@ mod tests {
                 vec![(k("troops"), 10_800, Some(13_200), true)],
             ),
             ("One soldier fell.", vec![(k("troops"), 1, Some(1), false)]),
+            // Money is measured by what it is for.
+            (
+                "The agency launched an emergency appeal for $71.4 million.",
+                vec![(k("appeal"), 71_400_000, Some(71_400_000), false)],
+            ),
+            (
+                "The charity has appealed for more than $71 million.",
+                vec![(k("appeal"), 71_000_001, None, false)],
+            ),
+            (
+                "The town spent $5 million.",
+                vec![(k("spent"), 5_000_000, Some(5_000_000), false)],
+            ),
+            ("He said $5 million, then left.", vec![]),
             // Acronym plurals are counted nouns; a measure verb reaches
             // its figure past an article or filler.
             (

@@ -274,8 +274,9 @@ fn is_symbol(t: &Tok) -> bool {
 
 /// The qualifier ending right before token `t0`, with its first token.
 fn prefix_at(toks: &[Tok], t0: usize) -> Option<(usize, Q)> {
-    // Allow "the" between the qualifier and an ordinal: "higher than the tenth".
-    let end = if t0 > 0 && toks[t0 - 1].is_word("the") {
+    // Allow "the" between the qualifier and an ordinal: "higher than the
+    // tenth"; and a currency symbol before an amount: "more than $71m".
+    let end = if t0 > 0 && (toks[t0 - 1].is_word("the") || is_currency(&toks[t0 - 1])) {
         t0 - 1
     } else {
         t0
@@ -291,6 +292,18 @@ fn prefix_at(toks: &[Tok], t0: usize) -> Option<(usize, Q)> {
         }
     }
     None
+}
+
+/// A currency sign ("$", "£", "€", "₹" and the Unicode block of
+/// currency symbols).
+pub(crate) fn is_currency_sign(c: char) -> bool {
+    matches!(c, '$' | '£' | '¥' | '¢') || ('\u{20A0}'..='\u{20CF}').contains(&c)
+}
+
+fn is_currency(t: &Tok) -> bool {
+    t.kind == TokKind::Punct
+        && t.lower.chars().count() == 1
+        && t.lower.chars().all(is_currency_sign)
 }
 
 fn postfix_at(toks: &[Tok], t1: usize) -> Option<(usize, Q)> {
