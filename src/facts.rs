@@ -581,6 +581,10 @@ pub struct RoleValue {
     /// The date the role is claimed for: a year in the sentence, else the
     /// source's reference date.
     pub as_of: Option<String>,
+    /// "Former President X": the text says the person no longer holds the
+    /// office on that date.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub former: bool,
 }
 
 /// The normalized value; one variant per kind, so a count can never carry a

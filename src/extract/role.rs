@@ -10,17 +10,14 @@ use super::{Draft, SentenceContext};
 use crate::facts::{FactValue, Modality, RoleValue};
 use crate::text::slug;
 
-/// Words shortly before a title that make the role a past one: "Former US
-/// President", "Then-President", "Starmer's predecessor, Prime Minister …".
-const FORMER: &[&str] = &[
-    "former",
-    "late",
-    "then",
-    "ex",
-    "predecessor",
-    "onetime",
-    "one-time",
-];
+/// Words shortly before a title that make the role a past one: "Then-
+/// President", "the late King", "Starmer's predecessor, Prime Minister
+/// …": claimed for another time, so not judged.
+const PAST: &[&str] = &["late", "then", "predecessor"];
+
+/// Words that say the person no longer holds the office on the source's
+/// date ("Former US President X"): a claim the reference can check.
+const FORMER: &[&str] = &["former", "ex", "onetime", "one-time"];
 /// How many words before the title may carry such a word.
 const FORMER_WINDOW: usize = 3;
 
@@ -46,15 +43,16 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             continue;
         };
         let head = ctx.text[..title.start].to_lowercase();
-        let past_role = head
+        let lead: Vec<&str> = head
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .rev()
             .take(FORMER_WINDOW)
-            .any(|w| FORMER.contains(&w));
-        if past_role {
+            .collect();
+        if lead.iter().any(|w| PAST.contains(w)) {
             continue;
         }
+        let former = lead.iter().any(|w| FORMER.contains(w));
         let country = ctx
             .places
             .iter()
@@ -99,6 +97,23 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             .iter()
             .rfind(|pl| pl.end <= title.start && ctx.text[pl.end..title.start].trim().len() <= 2)
             .map_or(title.start, |pl| pl.start);
+        // The span shows the word that makes the role a former one.
+        let start = if former {
+            super::frame::word_spans(ctx.text, 0, title.start)
+                .into_iter()
+                .rev()
+                .take(FORMER_WINDOW)
+                .filter(|&(s, e)| {
+                    FORMER
+                        .iter()
+                        .any(|w| ctx.text[s..e].eq_ignore_ascii_case(w))
+                })
+                .map(|(s, _)| s)
+                .min()
+                .map_or(start, |s| s.min(start))
+        } else {
+            start
+        };
         out.push(Draft {
             frame: None,
             key: "role".to_string(),
@@ -107,6 +122,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                 person: p.id.clone(),
                 office,
                 as_of,
+                former,
             }),
             modality: Modality::Asserted,
             start,
@@ -133,6 +149,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                 person: p.id.clone(),
                 office: reference.offices[office].id.clone(),
                 as_of: as_of_at(p.start),
+                former: false,
             }),
             modality: Modality::Asserted,
             start: p.start,
@@ -163,41 +180,46 @@ mod tests {
     #[test]
     fn role_table() {
         let r = NaiveDate::from_ymd_opt(2025, 9, 3);
-        let cases: Vec<(&str, Vec<(String, String)>)> = vec![
+        let role = |p: &str, o: &str| (p.to_string(), o.to_string(), false);
+        let former = |p: &str, o: &str| (p.to_string(), o.to_string(), true);
+        let cases: Vec<(&str, Vec<(String, String, bool)>)> = vec![
             (
                 "Russian President Vladimir Putin arrived.",
-                vec![("vladimir-putin".into(), "russia-president".into())],
+                vec![role("vladimir-putin", "russia-president")],
             ),
             (
                 "Pakistan’s Prime Minister Shehbaz Sharif spoke.",
-                vec![("shehbaz-sharif".into(), "pakistan-prime-minister".into())],
+                vec![role("shehbaz-sharif", "pakistan-prime-minister")],
             ),
             (
                 "The Biden administration must balance deterrence.",
-                vec![("joe-biden".into(), "us-president".into())],
+                vec![role("joe-biden", "us-president")],
+            ),
+            ("Mayor Ada Lind spoke.", vec![role("ada-lind", "mayor")]),
+            // A former role is a claim of its own, for the reference to
+            // check.
+            (
+                "The former Prime Minister Shehbaz Sharif spoke.",
+                vec![former("shehbaz-sharif", "pakistan-prime-minister")],
             ),
             (
-                "Mayor Ada Lind spoke.",
-                vec![("ada-lind".into(), "mayor".into())],
+                "Former US President Joe Biden attended.",
+                vec![former("joe-biden", "us-president")],
             ),
-            // Must yield nothing.
-            ("The former Prime Minister Shehbaz Sharif spoke.", vec![]),
+            // Must yield nothing: roles of another time.
             ("Then-President Joe Biden attended.", vec![]),
-            (
-                "Former US President Joe Biden attended last year's summit.",
-                vec![],
-            ),
             (
                 "Starmer's predecessor, Prime Minister Rishi Sunak, attended.",
                 vec![],
             ),
+            ("The late King Hal IV was mourned.", vec![]),
             ("Vladimir Putin arrived.", vec![]),
         ];
         for (sentence, want) in cases {
-            let got: Vec<(String, String)> = run_on(sentence, r, extract)
+            let got: Vec<(String, String, bool)> = run_on(sentence, r, extract)
                 .into_iter()
                 .map(|d| match d.value {
-                    FactValue::Role(v) => (v.person, v.office),
+                    FactValue::Role(v) => (v.person, v.office, v.former),
                     _ => unreachable!(),
                 })
                 .collect();

@@ -368,6 +368,7 @@ mod tests {
                 person: "joe-biden".into(),
                 office: "us-president".into(),
                 as_of: Some("2025-09-03".into()),
+                former: false,
             }),
             FactValue::Precedent(PrecedentValue {
                 last_year: Some(1959),

@@ -35,7 +35,14 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
         let held = terms
             .iter()
             .any(|t| t.from <= to && t.to.is_none_or(|end| from < end));
-        if held {
+        // "Former President X" is wrong while X holds the office, and for
+        // someone who never held it.
+        let agrees = if role.former {
+            !terms.is_empty() && !held
+        } else {
+            held
+        };
+        if agrees {
             continue;
         }
         let office_name = &reference.offices[office].name;
@@ -62,10 +69,14 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
         );
         if served.is_empty() {
             detail.push_str(&format!(" never held the office of {office_name}"));
+        } else if role.former {
+            detail.push_str(&format!(
+                " still held the office of {office_name} ({served})"
+            ));
         } else {
             detail.push_str(&format!(" was {office_name} {served}"));
         }
-        if let Some(actual) = actual {
+        if let Some(actual) = actual.filter(|_| !role.former) {
             detail.push_str(&format!("; on {from} it was {actual}"));
         }
         let message = super::base_vars(ctx, &f.key, f.subject.as_deref(), &[i])
