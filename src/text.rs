@@ -4,12 +4,13 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// Lowercase ASCII slug: "Kim Jong-un" and "Kim Jong Un" both give
-/// `kim-jong-un`; "Vučić" gives `vucic`.
+/// `kim-jong-un`; "Vučić" gives `vucic`, "Erdoğan" `erdogan`. Letters are
+/// transliterated (deunicode), so that slugs agree across sources that
+/// drop accents and a name never splits at a letter ASCII lacks.
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut dash = false;
-    for c in s.chars() {
-        let c = fold_diacritic(c);
+    let mut push = |c: char, out: &mut String| {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
             dash = false;
@@ -19,47 +20,20 @@ pub fn slug(s: &str) -> String {
             out.push('-');
             dash = true;
         }
+    };
+    for c in s.chars() {
+        if c.is_ascii() || !c.is_alphabetic() {
+            push(c, &mut out);
+        } else {
+            for t in deunicode::deunicode_char(c).unwrap_or("-").chars() {
+                push(t, &mut out);
+            }
+        }
     }
     while out.ends_with('-') {
         out.pop();
     }
     out
-}
-
-/// Latin letters with diacritics, folded to ASCII so that slugs agree
-/// across sources that drop accents.
-fn fold_diacritic(c: char) -> char {
-    match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
-        'ç' | 'ć' | 'č' => 'c',
-        'Ç' | 'Ć' | 'Č' => 'C',
-        'ď' | 'đ' => 'd',
-        'Ď' | 'Đ' => 'D',
-        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'É' | 'È' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
-        'í' | 'ì' | 'î' | 'ï' | 'ī' | 'į' => 'i',
-        'Í' | 'Ì' | 'Î' | 'Ï' | 'Ī' | 'Į' => 'I',
-        'ł' | 'ľ' | 'ĺ' => 'l',
-        'Ł' | 'Ľ' | 'Ĺ' => 'L',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'Ñ' | 'Ń' | 'Ň' => 'N',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
-        'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' | 'Ō' | 'Ő' => 'O',
-        'ř' | 'ŕ' => 'r',
-        'Ř' | 'Ŕ' => 'R',
-        'š' | 'ś' | 'ş' | 'ș' => 's',
-        'Š' | 'Ś' | 'Ş' | 'Ș' => 'S',
-        'ť' | 'ţ' | 'ț' => 't',
-        'Ť' | 'Ţ' | 'Ț' => 'T',
-        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-        'Ú' | 'Ù' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => 'U',
-        'ý' | 'ÿ' => 'y',
-        'Ý' | 'Ÿ' => 'Y',
-        'ž' | 'ź' | 'ż' => 'z',
-        'Ž' | 'Ź' | 'Ż' => 'Z',
-        other => other,
-    }
 }
 
 /// Whether the bytes around `start..end` are not letters or digits, so
@@ -162,6 +136,8 @@ mod tests {
             ("Kim Jong Un", "kim-jong-un"),
             ("Kim Jong-un", "kim-jong-un"),
             ("Aleksandar Vučić", "aleksandar-vucic"),
+            ("Recep Tayyip Erdoğan", "recep-tayyip-erdogan"),
+            ("Stra\u{df}e", "strasse"),
             ("  U.S. President ", "us-president"),
             ("People's Republic", "peoples-republic"),
             ("", ""),

@@ -24,13 +24,64 @@ const ABBREVIATIONS: &[&str] = &[
 
 pub fn split_sentences(text: &str, from: usize) -> Vec<Sentence> {
     let mut out = Vec::new();
+    let wrapped = hard_wrapped(&text[from..]);
+    let mut start = from;
     let mut line_start = from;
-    for line in text[from..].split_inclusive('\n') {
+    let mut lines = text[from..].split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
         let line_end = line_start + line.len();
-        split_line(text, line_start, line_end, &mut out);
+        // In hard-wrapped copy a line that stops mid-sentence goes on on
+        // the next one ("Argentine President Javier" / "Milei was …").
+        let goes_on = wrapped
+            && lines.peek().is_some_and(|next| {
+                continues(line) && !item(line) && !next.trim().is_empty() && !item(next)
+            });
+        if !goes_on {
+            split_line(text, start, line_end, &mut out);
+            start = line_end;
+        }
         line_start = line_end;
     }
+    if start < text.len() {
+        split_line(text, start, text.len(), &mut out);
+    }
     out
+}
+
+/// Lines that wrap before their sentence ends (no closing punctuation,
+/// and the next line opens in lower case) before this many: the copy was
+/// hard-wrapped, and a line break inside a paragraph is a space. News
+/// copy that is not wrapped puts a headline or a paragraph per line.
+const WRAPPED_LINES: usize = 2;
+
+fn hard_wrapped(text: &str) -> bool {
+    let mut lines = text.lines().peekable();
+    let mut n = 0;
+    while let Some(line) = lines.next() {
+        let next_lower = lines
+            .peek()
+            .and_then(|l| l.trim_start().chars().next())
+            .is_some_and(char::is_lowercase);
+        if continues(line) && next_lower && !item(line) {
+            n += 1;
+            if n >= WRAPPED_LINES {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A non-blank line that does not close its sentence.
+fn continues(line: &str) -> bool {
+    let t = line.trim_end();
+    !t.is_empty() && !t.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', ']'])
+}
+
+/// A heading or a list item: a line of its own.
+fn item(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with(['#', '-', '*', '•', '|', '>'])
 }
 
 /// Where a quotation opening at byte `i` ends (past its closing mark), if
@@ -173,6 +224,16 @@ mod tests {
             (
                 "Headline\nBody here. More.",
                 &["Headline", "Body here.", "More."],
+            ),
+            // Hard-wrapped copy: a line break inside a sentence is a space.
+            (
+                "Crowds stood in\nthe square for\nhours. Mayor Ada\nLind spoke.\n- A list item\nNext line.",
+                &[
+                    "Crowds stood in\nthe square for\nhours.",
+                    "Mayor Ada\nLind spoke.",
+                    "- A list item",
+                    "Next line.",
+                ],
             ),
             (
                 "Mr. Smith went on Sept. 3. He left.",

@@ -134,6 +134,12 @@ mod tests {
                 "The Greens had 61 seats as things stand.",
                 Status::Provisional,
             ),
+            // A running tally: "so far", "already".
+            ("The Greens have 61 seats so far.", Status::Provisional),
+            (
+                "By 9am some 40,000 fans had already arrived.",
+                Status::Provisional,
+            ),
             (
                 "Once all 500 wards had declared, the Greens held 64 seats.",
                 Status::Current,
