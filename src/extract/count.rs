@@ -508,12 +508,14 @@ fn holder(ctx: &SentenceContext, start: usize) -> Option<String> {
     let (cs, _) = ctx.clause_at(start);
     named_subject(ctx, cs, start, true).or_else(|| {
         let text = ctx.text;
+        // A clause that opens on its verb ("…, won four seats", "…, yet
+        // only secured four") shares the sentence's subject: with no
+        // determiner before it, a word that may be a verb is one.
         let first = word_spans(text, cs, start)
-            .first()
-            .map(|&(s, e)| &text[s..e]);
-        // A clause that opens on its verb shares the sentence's subject.
-        let subjectless =
-            first.is_some_and(|w| !capitalized(w) && pos::is_verb(w) && !pos::is_noun(w));
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .find(|w| !(pos::is_adverb(w) || pos::is_function_word(w)) || pos::is_article(w));
+        let subjectless = first.is_some_and(|w| !capitalized(w) && pos::is_verb(w));
         let joined = cs == 0 || (subjectless && !text[..cs].contains(';'));
         let pronoun = word_spans(text, cs, start).iter().any(|&(s, e)| {
             ["he", "she", "his", "her", "him"]
@@ -957,8 +959,8 @@ mod tests {
             // Acronym plurals are counted nouns; a measure verb reaches
             // its figure past an article or filler.
             (
-                "The party won four MPs.",
-                vec![(k("mp"), 4, Some(4), false)],
+                "The fund backed 12 NGOs.",
+                vec![(k("ngo"), 12, Some(12), false)],
             ),
             (
                 "The storm claimed an additional 170 lives.",

@@ -70,6 +70,10 @@ pub struct SentenceContext<'a> {
     /// last told day ("the previous day"), so offsets like "two days
     /// later" are meaningful.
     pub anchored: bool,
+    /// An earlier sentence of this paragraph stated how far a count had
+    /// got ("With 545 of 650 results declared, …"): the paragraph's
+    /// figures are a running tally.
+    pub tally: bool,
 }
 
 impl SentenceContext<'_> {
@@ -306,6 +310,9 @@ pub fn extract_source(
     let mut carried: Option<String> = None;
     let mut anniversary_of: Option<(String, NaiveDate)> = None;
     let mut anchor: Option<NaiveDate> = None;
+    // The end of the paragraph whose running tally an earlier sentence
+    // opened.
+    let mut tally_until = 0;
     for (i, (sentence, text)) in source.sentences.iter().zip(&sentences).enumerate() {
         let people = names.people_at(i, text);
         let opens_with_pronoun = text
@@ -355,7 +362,13 @@ pub fn extract_source(
             rules,
             anniversary_of: anniversary_of.clone(),
             anchored,
+            tally: sentence.start < tally_until,
         };
+        if frame::status::progress_point(&ctx) {
+            tally_until = source.text[sentence.end..]
+                .find('\n')
+                .map_or(source.text.len(), |n| sentence.end + n);
+        }
         if let Some(h) = rules.reference.events.find_iter(text).next() {
             anniversary_of = Some(h.value.clone());
             ctx.anniversary_of = anniversary_of.clone();
@@ -514,6 +527,7 @@ pub(crate) fn run_on(
             .next()
             .map(|h| h.value.clone()),
         anchored: false,
+        tally: false,
     };
     f(&ctx)
 }

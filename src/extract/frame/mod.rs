@@ -10,7 +10,7 @@
 mod as_of;
 pub(crate) mod attribution;
 mod scope;
-mod status;
+pub(crate) mod status;
 
 use super::SentenceContext;
 use crate::facts::Frame;

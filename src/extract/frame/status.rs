@@ -78,7 +78,7 @@ pub fn of_figure(
     if frames.revised.contains_in(&clause) {
         return Status::Revised;
     }
-    if frames.provisional.contains_in(text) || progress_point(ctx) {
+    if frames.provisional.contains_in(text) || ctx.tally || progress_point(ctx) {
         return Status::Provisional;
     }
     Status::Current
@@ -87,7 +87,7 @@ pub fn of_figure(
 /// An absolute phrase that states how far a count had got: "With 545 of
 /// the 650 results declared, …", "…, with two seats left". It opens with
 /// "with", holds a figure and ends on a participle, in a clause of its own.
-fn progress_point(ctx: &SentenceContext) -> bool {
+pub(crate) fn progress_point(ctx: &SentenceContext) -> bool {
     let text = ctx.text;
     let mut at = 0;
     while at < text.len() {
