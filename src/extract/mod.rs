@@ -70,9 +70,9 @@ pub struct SentenceContext<'a> {
     /// last told day ("the previous day"), so offsets like "two days
     /// later" are meaningful.
     pub anchored: bool,
-    /// An earlier sentence of this paragraph stated how far a count had
-    /// got ("With 545 of 650 results declared, …"): the paragraph's
-    /// figures are a running tally.
+    /// This sentence or an earlier one of its paragraph states how far a
+    /// count had got ("With 545 of 650 results declared, …"): the
+    /// paragraph's figures are a running tally. Computed once per sentence.
     pub tally: bool,
 }
 
@@ -365,6 +365,7 @@ pub fn extract_source(
             tally: sentence.start < tally_until,
         };
         if frame::status::progress_point(&ctx) {
+            ctx.tally = true;
             tally_until = source.text[sentence.end..]
                 .find('\n')
                 .map_or(source.text.len(), |n| sentence.end + n);
@@ -528,6 +529,10 @@ pub(crate) fn run_on(
             .map(|h| h.value.clone()),
         anchored: false,
         tally: false,
+    };
+    let ctx = SentenceContext {
+        tally: frame::status::progress_point(&ctx),
+        ..ctx
     };
     f(&ctx)
 }

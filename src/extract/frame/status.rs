@@ -78,7 +78,7 @@ pub fn of_figure(
     if frames.revised.contains_in(&clause) {
         return Status::Revised;
     }
-    if frames.provisional.contains_in(text) || ctx.tally || progress_point(ctx) {
+    if frames.provisional.contains_in(text) || ctx.tally {
         return Status::Provisional;
     }
     Status::Current
