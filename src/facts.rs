@@ -97,7 +97,7 @@ impl FactKind {
 /// An inclusive interval of amounts; `max: None` is unbounded above ("more
 /// than 10,000" people is `{min: 10001, max: None}`). Exact figures have
 /// `min == max`. Counted things have whole bounds; amounts with a unit
-/// ("35.6%", "$71.4 million") may not.
+/// ("35.6%", "$71.4 million", "2.6 km") may not.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CountValue {
     #[serde(with = "amount")]
@@ -105,10 +105,99 @@ pub struct CountValue {
     #[serde(with = "amount_opt")]
     pub max: Option<f64>,
     pub approximate: bool,
-    /// What the figure is measured in when it is not a plain count:
-    /// `percent`, or a currency code (`usd`) from the lexicon's units.
+    /// What the figure is measured in when it is not a plain count: a unit
+    /// code from the unit table (`percent`, `km`, `usd`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The unit's dimension (`length`, `money`, `percent`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<String>,
+    /// The place of the last digit as written ("2.6 km": 0.1): the figure
+    /// stands for anything that rounds to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<f64>,
+    /// The figure in its dimension's base unit, when the unit converts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<BaseAmount>,
+    /// Set when the figure is a change ("rose 60%"), not a level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+    /// The same figure in other units, as the source converted it ("984
+    /// feet (300 metres)").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Rendering>,
+}
+
+/// Which way a figure moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    Up,
+    Down,
+}
+
+/// A figure in the base unit of its dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BaseAmount {
+    #[serde(with = "amount")]
+    pub min: f64,
+    #[serde(with = "amount_opt")]
+    pub max: Option<f64>,
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<f64>,
+}
+
+/// A figure as the source gave it in another unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rendering {
+    #[serde(with = "amount")]
+    pub min: f64,
+    #[serde(with = "amount_opt")]
+    pub max: Option<f64>,
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<BaseAmount>,
+}
+
+/// One rendering of a figure, as the checks weigh it.
+struct Reading<'a> {
+    min: f64,
+    max: Option<f64>,
+    unit: Option<&'a str>,
+    precision: Option<f64>,
+    base: Option<&'a BaseAmount>,
+}
+
+/// Two renderings in one unit, as closed intervals widened by their stated
+/// precision.
+type Pair = ((f64, f64), (f64, f64));
+
+impl<'a> Reading<'a> {
+    fn interval(min: f64, max: Option<f64>, precision: Option<f64>) -> (f64, f64) {
+        let half = precision.map_or(0.0, |p| p / 2.0);
+        (min - half, max.map_or(f64::INFINITY, |m| m + half))
+    }
+
+    /// Both renderings in one unit: as written when the units are the
+    /// same, in the base unit when both convert; none otherwise.
+    fn pair(&self, other: &Reading) -> Option<Pair> {
+        if self.unit == other.unit {
+            return Some((
+                Self::interval(self.min, self.max, self.precision),
+                Self::interval(other.min, other.max, other.precision),
+            ));
+        }
+        let (a, b) = (self.base?, other.base?);
+        (a.unit == b.unit).then(|| {
+            (
+                Self::interval(a.min, a.max, a.precision),
+                Self::interval(b.min, b.max, b.precision),
+            )
+        })
+    }
 }
 
 impl CountValue {
@@ -118,30 +207,72 @@ impl CountValue {
             max: Some(n),
             approximate: false,
             unit: None,
+            dimension: None,
+            precision: None,
+            base: None,
+            change: None,
+            also: Vec::new(),
         }
+    }
+
+    fn readings(&self) -> impl Iterator<Item = Reading<'_>> {
+        std::iter::once(Reading {
+            min: self.min,
+            max: self.max,
+            unit: self.unit.as_deref(),
+            precision: self.precision,
+            base: self.base.as_ref(),
+        })
+        .chain(self.also.iter().map(|r| Reading {
+            min: r.min,
+            max: r.max,
+            unit: Some(r.unit.as_str()),
+            precision: r.precision,
+            base: r.base.as_ref(),
+        }))
+    }
+
+    /// The renderings of two figures that can be put in one unit.
+    fn pairs(&self, other: &CountValue) -> Vec<Pair> {
+        if self.change != other.change {
+            return Vec::new();
+        }
+        self.readings()
+            .flat_map(|a| other.readings().filter_map(move |b| a.pair(&b)))
+            .collect()
+    }
+
+    /// Whether two figures can be weighed at all: both levels or both
+    /// changes the same way, in units that are the same or convert to one
+    /// another. Different currencies, a percentage and percentage points, a
+    /// count and a length are never weighed.
+    pub fn comparable(&self, other: &CountValue) -> bool {
+        !self.pairs(other).is_empty()
     }
 
     /// Whether two figures can describe the same quantity. Approximate
     /// figures are widened by `tolerance` (a fraction) before comparing, so
-    /// "about 100" meets "104" but "more than 10,000" never meets "9,000".
-    /// Figures in different units cannot be judged without a rate and
-    /// never contradict.
+    /// "about 100" meets "104" but "more than 10,000" never meets "9,000";
+    /// a figure with a unit stands for everything that rounds to it ("2.6
+    /// km" is 2.55–2.65 km). Figures that cannot be weighed never
+    /// contradict.
     pub fn compatible(&self, other: &CountValue, tolerance: f64) -> bool {
-        if self.unit != other.unit {
+        let pairs = self.pairs(other);
+        if pairs.is_empty() {
             return true;
         }
-        let widen = |v: &CountValue| -> (f64, f64) {
-            let lo = v.min;
-            let hi = v.max.unwrap_or(f64::INFINITY);
-            if v.approximate {
+        let widen = |(lo, hi): (f64, f64), approximate: bool| -> (f64, f64) {
+            if approximate {
                 (lo * (1.0 - tolerance), hi * (1.0 + tolerance))
             } else {
                 (lo, hi)
             }
         };
-        let (a_lo, a_hi) = widen(self);
-        let (b_lo, b_hi) = widen(other);
-        a_lo <= b_hi && b_lo <= a_hi
+        pairs.into_iter().any(|(a, b)| {
+            let (a_lo, a_hi) = widen(a, self.approximate);
+            let (b_lo, b_hi) = widen(b, other.approximate);
+            a_lo <= b_hi && b_lo <= a_hi
+        })
     }
 
     /// A vague magnitude: an approximate interval spanning a factor of two
@@ -151,34 +282,70 @@ impl CountValue {
     }
 
     /// Whether the figures lie within `ratio` of each other (their nearest
-    /// bounds), so that they may be reports of one quantity.
+    /// bounds, in one unit), so that they may be reports of one quantity.
     pub fn same_order(&self, other: &CountValue, ratio: f64) -> bool {
-        let hi = |v: &CountValue| v.max.unwrap_or(f64::INFINITY);
-        let (a_lo, a_hi, b_lo, b_hi) = (self.min, hi(self), other.min, hi(other));
-        let gap = if a_hi < b_lo {
-            b_lo / a_hi.max(f64::MIN_POSITIVE)
-        } else if b_hi < a_lo {
-            a_lo / b_hi.max(f64::MIN_POSITIVE)
-        } else {
-            1.0
-        };
-        gap <= ratio
+        let pairs = self.pairs(other);
+        if pairs.is_empty() {
+            return true;
+        }
+        pairs.into_iter().any(|((a_lo, a_hi), (b_lo, b_hi))| {
+            let gap = if a_hi < b_lo {
+                b_lo / a_hi.max(f64::MIN_POSITIVE)
+            } else if b_hi < a_lo {
+                a_lo / b_hi.max(f64::MIN_POSITIVE)
+            } else {
+                1.0
+            };
+            gap <= ratio
+        })
     }
 
     pub fn display(&self) -> String {
-        let n = |x: f64| amount::render(x);
-        let unit = match self.unit.as_deref() {
-            None => String::new(),
-            Some("percent") => "%".to_string(),
-            Some(u) => format!(" {}", u.to_uppercase()),
-        };
-        match (self.min, self.max) {
-            (lo, Some(hi)) if lo == hi => {
-                format!("{}{}{unit}", if self.approximate { "~" } else { "" }, n(lo))
-            }
-            (lo, Some(hi)) => format!("{}–{}{unit}", n(lo), n(hi)),
-            (lo, None) => format!("≥{}{unit}", n(lo)),
+        let mut out = String::new();
+        if let Some(change) = self.change {
+            out.push_str(match change {
+                Change::Up => "up ",
+                Change::Down => "down ",
+            });
         }
+        let money = self.dimension.as_deref() == Some("money");
+        out.push_str(&show_amount(
+            self.min,
+            self.max,
+            self.approximate,
+            self.unit.as_deref(),
+            money,
+        ));
+        for r in &self.also {
+            out.push_str(&format!(
+                " ({})",
+                show_amount(r.min, r.max, false, Some(&r.unit), money)
+            ));
+        }
+        out
+    }
+}
+
+fn show_amount(
+    min: f64,
+    max: Option<f64>,
+    approximate: bool,
+    unit: Option<&str>,
+    money: bool,
+) -> String {
+    let n = |x: f64| amount::render(x);
+    let unit = match unit {
+        None => String::new(),
+        Some("percent") => "%".to_string(),
+        Some(u) if money => format!(" {}", u.to_uppercase()),
+        Some(u) => format!(" {u}"),
+    };
+    match (min, max) {
+        (lo, Some(hi)) if lo == hi => {
+            format!("{}{}{unit}", if approximate { "~" } else { "" }, n(lo))
+        }
+        (lo, Some(hi)) => format!("{}–{}{unit}", n(lo), n(hi)),
+        (lo, None) => format!("≥{}{unit}", n(lo)),
     }
 }
 
@@ -360,10 +527,12 @@ impl Frame {
         parts.join(" · ")
     }
 
-    /// Whether two frames may describe the same quantity: same holder and
-    /// a compatible scope. A frame that names no scope fits any, since
-    /// reports leave the story's place unsaid; "elsewhere" scopes fit only
-    /// themselves.
+    /// Whether two frames may describe the same quantity: fitting holders
+    /// and a compatible scope. A frame that names no holder or no scope
+    /// fits any, since reports leave the subject and the story's place
+    /// unsaid ("the route" and "the motorcade covered"); where the bundle
+    /// shows a measure is held by several, the check sets unheld figures
+    /// aside first. "Elsewhere" scopes fit only themselves.
     pub fn comparable(&self, other: &Frame) -> bool {
         fn fits(a: &Option<Scope>, b: &Option<Scope>) -> bool {
             match (a, b) {
@@ -372,7 +541,11 @@ impl Frame {
                 (None, None) => true,
             }
         }
-        self.holder == other.holder && fits(&self.scope, &other.scope)
+        let holders = match (&self.holder, &other.holder) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        };
+        holders && fits(&self.scope, &other.scope)
     }
 }
 
@@ -754,7 +927,7 @@ mod tests {
             min,
             max,
             approximate,
-            unit: None,
+            ..CountValue::exact(0.0)
         }
     }
 

@@ -17,9 +17,9 @@ use common::shared;
 /// The floors: conflict precision, firm and all contradictions caught, and
 /// count+date facts found, summed over the devset's bundles.
 const MIN_PRECISION: f64 = 0.9;
-const MIN_FIRM: u32 = 8;
-const MIN_ALL: u32 = 15;
-const MIN_FACTS: u32 = 182;
+const MIN_FIRM: u32 = 9;
+const MIN_ALL: u32 = 16;
+const MIN_FACTS: u32 = 184;
 
 /// The numbers of the scorer's summary line: `devset: precision 0.57 (8/14,
 /// 2 traps), recall firm 4/14 all 9/34, facts 132/251`.

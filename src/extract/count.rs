@@ -8,21 +8,26 @@
 //! frame fillers.
 
 use super::frame::{self, capitalized, word_spans};
-use super::{Draft, SentenceContext, pos, words_between};
+use super::{Draft, SentenceContext, pos, quantity, words_between};
 use crate::facts::{CountValue, FactValue, Measure, Status};
 use crate::recognize::{Interval, MentionValue, NumberKind};
 
 /// Inclusive integer bounds of a recognized interval: "more than 10,000"
-/// starts at 10,001; "fewer than 50" ends at 49.
+/// starts at 10,001; "fewer than 50" ends at 49. A bound written with a
+/// fraction ("more than 5.5 km") is kept as written: it measures, it does
+/// not count.
 pub fn interval_to_count(i: &Interval) -> Option<CountValue> {
+    let whole = |m: f64| (m - m.round()).abs() < 1e-9;
     let min = match i.min {
-        Some(m) if i.min_inclusive => m.ceil(),
-        Some(m) => m.floor() + 1.0,
+        Some(m) if !whole(m) => m,
+        Some(m) if i.min_inclusive => m.round(),
+        Some(m) => m.round() + 1.0,
         None => 0.0,
     };
     let max = match i.max {
-        Some(m) if i.max_inclusive => Some(m.floor()),
-        Some(m) => Some(m.ceil() - 1.0),
+        Some(m) if !whole(m) => Some(m),
+        Some(m) if i.max_inclusive => Some(m.round()),
+        Some(m) => Some(m.round() - 1.0),
         None => None,
     };
     let fits = |x: f64| x.is_finite() && x.abs() < 9.0e15;
@@ -33,7 +38,7 @@ pub fn interval_to_count(i: &Interval) -> Option<CountValue> {
         min,
         max,
         approximate: i.approximate,
-        unit: None,
+        ..CountValue::exact(0.0)
     })
 }
 
@@ -106,16 +111,19 @@ fn figures(ctx: &SentenceContext) -> Vec<(usize, usize, CountValue)> {
         });
         let in_date = ctx.dates().any(|(d, _)| d.start < m.end && m.start < d.end);
         let before = text[..m.start].chars().next_back();
+        // "AI171", "COVID-19", "Boeing 787-8": part of a name or code.
         let glued_before = before.is_some_and(char::is_alphabetic)
             || (before == Some('-')
                 && text[..m.start - 1]
                     .chars()
                     .next_back()
-                    .is_some_and(char::is_alphabetic));
+                    .is_some_and(char::is_alphanumeric));
         let after = &text[m.end..];
         // "three-way", "2.5-mile": a compound adjective, not a count.
+        // "the 4-kilometre route" is a length all the same.
+        let compound = quantity::compound_unit(&ctx.rules.lexicon.units, after);
         let glued_after = after.chars().next().is_some_and(char::is_alphabetic)
-            || (after.starts_with('-') && after[1..].starts_with(char::is_alphabetic))
+            || (after.starts_with('-') && after[1..].starts_with(char::is_alphabetic) && !compound)
             || (after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
             || after.trim_start().to_lowercase().starts_with("a.m")
             || after.trim_start().to_lowercase().starts_with("p.m");
@@ -125,38 +133,6 @@ fn figures(ctx: &SentenceContext) -> Vec<(usize, usize, CountValue)> {
         out.push((m.start, m.end, value));
     }
     out
-}
-
-/// A unit before or after the figure: "$71.4 million", "10.5 million
-/// Australian dollars".
-fn unit_of(ctx: &SentenceContext, start: usize, end: usize) -> Option<(String, usize)> {
-    let frames = &ctx.rules.lexicon.frames;
-    // "more than $71 million": the sign may stand inside the figure's
-    // span, after its qualifier.
-    let digit = ctx.text[start..end]
-        .find(|c: char| c.is_ascii_digit())
-        .map_or(start, |i| start + i);
-    let before = &ctx.text[..digit];
-    for (symbol, unit) in &frames.units_before {
-        let trimmed = if symbol.chars().all(char::is_alphabetic) {
-            before.trim_end()
-        } else {
-            before
-        };
-        if let Some(rest) = trimmed.strip_suffix(symbol.as_str()) {
-            // "US$" must not read as "$" after a letter other than its own.
-            let glued = rest.chars().next_back().is_some_and(char::is_alphanumeric);
-            if !glued {
-                return Some((unit.clone(), end));
-            }
-        }
-    }
-    let after = &ctx.text[end..];
-    let pad = after.len() - after.trim_start().len();
-    frames
-        .units_after
-        .prefix(after.trim_start())
-        .map(|h| (h.value.clone(), end + pad + h.end))
 }
 
 /// What happened to the things counted, from the words after `from`:
@@ -399,11 +375,25 @@ fn measure_before(ctx: &SentenceContext, start: usize) -> Option<Found> {
         }
     }
     // Otherwise the figure must follow a reaching cue or a colon.
-    let cue_start = if before.ends_with(':') {
-        before.len() - 1
-    } else {
-        frames.reaching.suffix(before)?.start
-    };
+    // "turnout fell to 59.8%", "sales rose 40%": a verb of change is part
+    // of the cue, and the measure is what changed; with no noun before it
+    // ("when it fell to 59.4%") the verb itself is read as before.
+    if before.ends_with(':') {
+        return measure_before_cue(ctx, before.len() - 1);
+    }
+    match frames.reaching.suffix(before) {
+        Some(h) => quantity::change_verb_before(ctx, h.start)
+            .and_then(|verb| measure_before_cue(ctx, verb))
+            .or_else(|| measure_before_cue(ctx, h.start)),
+        None => measure_before_cue(ctx, quantity::change_verb_before(ctx, before.len())?),
+    }
+}
+
+/// The measure before a reaching cue that starts at `cue_start`.
+fn measure_before_cue(ctx: &SentenceContext, cue_start: usize) -> Option<Found> {
+    let lex = &ctx.rules.lexicon;
+    let frames = &lex.frames;
+    let text = ctx.text;
     let lead = &text[..cue_start];
     // Nearest measure or counted noun before the cue, within a window and
     // with no other figure between.
@@ -724,7 +714,7 @@ fn ages(ctx: &SentenceContext) -> Vec<Draft> {
                 min: n.value,
                 max: Some(n.value),
                 approximate: false,
-                unit: None,
+                ..CountValue::exact(0.0)
             }),
             modality: ctx.modality_at(m.start),
             start: m.start,
@@ -806,21 +796,55 @@ fn list_item(
 }
 
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
+    let units = &ctx.rules.lexicon.units;
     let mut out = ages(ctx);
+    // Where a parenthesised conversion ends: its figure is the same fact.
+    let mut consumed = 0;
     for (start, end, mut value) in figures(ctx) {
+        if start < consumed {
+            continue;
+        }
         // "The 1999 earthquake left more than 17,000 dead": another
         // event's figure, kept but never weighed against the story's.
         let historical = ctx.is_historical_at(start);
         let mut after = end;
-        if value.unit.is_none() {
-            if let Some((unit, unit_end)) = unit_of(ctx, start, end) {
-                value.unit = Some(unit);
-                after = unit_end;
+        let written = &ctx.text[start..end];
+        let unit = match value.unit.as_deref().and_then(|id| units.index_of(id)) {
+            Some(unit) => Some((unit, end, false)),
+            None if value.unit.is_none() => quantity::unit_of(ctx, start, end),
+            None => None,
+        };
+        let mut unit_end = None;
+        // "the 4-kilometre route": a measure that describes a thing, not
+        // the clause's claim, so the clause's forecast is not its own.
+        let attribute = unit.is_some_and(|(_, _, compound)| compound);
+        if let Some((unit, end_of_unit, _)) = unit {
+            quantity::apply_unit(units, &mut value, unit, written);
+            after = end_of_unit;
+            unit_end = Some(end_of_unit);
+        }
+        if let Some(dimension) = value.dimension.clone() {
+            if let Some((rendering, close)) = quantity::conversion(ctx, after, &dimension) {
+                value.also.push(rendering);
+                after = close;
+                consumed = close;
             }
         }
+        value.change = quantity::change(ctx, start, unit_end);
         let percent = value.unit.as_deref() == Some("percent");
-        let money = value.unit.is_some() && !percent;
-        let measured = measure_after(ctx, after, value.max == Some(1.0), percent)
+        let money = value.dimension.as_deref() == Some("money");
+        let by_dimension = value.dimension.as_deref().and_then(|d| {
+            quantity::measure(ctx, d, start, after).map(|(key, s, e)| Found {
+                key,
+                noun: ctx.text[s..e].to_lowercase(),
+                aspect: None,
+                start: s,
+                end: e,
+                per_subject: false,
+            })
+        });
+        let measured = by_dimension
+            .or_else(|| measure_after(ctx, after, value.max == Some(1.0), percent))
             .or_else(|| measure_before(ctx, start))
             .or_else(|| money.then(|| amount_for(ctx, start)).flatten());
         let (found, listed) = match measured {
@@ -838,6 +862,8 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         frame.holder = listed.or_else(|| holder(ctx, start));
         if historical {
             frame.status = Status::Historical;
+        } else if attribute && frame.status == Status::Projected {
+            frame.status = Status::Current;
         }
         out.push(Draft {
             key: found.key,
@@ -856,6 +882,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
 mod tests {
     use super::*;
     use crate::extract::run_on;
+    use crate::facts::Change;
 
     fn counts(sentence: &str) -> Vec<(String, i64, Option<i64>, bool)> {
         run_on(
@@ -917,6 +944,115 @@ mod tests {
         assert!(ages("Mayor Ada Lind, 300, opened the fair.").is_empty());
     }
 
+    /// (key, min, max, unit, change, units of other renderings)
+    type Quantity = (
+        String,
+        f64,
+        Option<f64>,
+        Option<String>,
+        Option<Change>,
+        Vec<String>,
+    );
+
+    fn quantities(sentence: &str) -> Vec<Quantity> {
+        run_on(
+            sentence,
+            chrono::NaiveDate::from_ymd_opt(2025, 9, 3),
+            extract,
+        )
+        .into_iter()
+        .map(|d| match d.value {
+            FactValue::Count(c) => (
+                d.key,
+                c.min,
+                c.max,
+                c.unit,
+                c.change,
+                c.also.into_iter().map(|r| r.unit).collect(),
+            ),
+            _ => unreachable!(),
+        })
+        .collect()
+    }
+
+    #[test]
+    fn quantity_table() {
+        let q = |key: &str, min: f64, max: Option<f64>, unit: &str| -> Quantity {
+            (key.into(), min, max, Some(unit.into()), None, vec![])
+        };
+        let with = |mut x: Quantity, change: Option<Change>, also: &[&str]| -> Quantity {
+            x.4 = change;
+            x.5 = also.iter().map(|s| s.to_string()).collect();
+            x
+        };
+        let cases: Vec<(&str, Vec<Quantity>)> = vec![
+            (
+                "Marchers followed a 3-kilometre (1.9-mile) route to the square.",
+                vec![with(q("route", 3.0, Some(3.0), "km"), None, &["mi"])],
+            ),
+            (
+                "The convoy covered 12.5 km before dusk.",
+                vec![q("route", 12.5, Some(12.5), "km")],
+            ),
+            (
+                "The shelter lies about 2 miles away.",
+                vec![q("distance", 1.8, Some(2.2), "mi")],
+            ),
+            (
+                "The tremor struck at a depth of 8 km.",
+                vec![q("depth", 8.0, Some(8.0), "km")],
+            ),
+            (
+                "Gusts of 95 mph tore roofs off.",
+                vec![q("wind-speed", 95.0, Some(95.0), "mph")],
+            ),
+            (
+                "Ticket sales rose 40% in a week.",
+                vec![with(
+                    q("sale", 40.0, Some(40.0), "percent"),
+                    Some(Change::Up),
+                    &[],
+                )],
+            ),
+            // A level, not a change: "to".
+            (
+                "Ticket sales rose to 40% of capacity.",
+                vec![q("sale", 40.0, Some(40.0), "percent")],
+            ),
+            (
+                "The museum received a grant of £2.5 million (€2.9 million) for repairs.",
+                vec![with(
+                    q("grant", 2_500_000.0, Some(2_500_000.0), "gbp"),
+                    None,
+                    &["eur"],
+                )],
+            ),
+            (
+                "The club lost 40 members last year.",
+                vec![with(
+                    ("member".into(), 40.0, Some(40.0), None, None, vec![]),
+                    Some(Change::Down),
+                    &[],
+                )],
+            ),
+            // Must yield nothing: labels and codes, however they look.
+            ("Flight 171 left on time.", vec![]),
+            ("The AI171 service uses a Boeing 787-8.", vec![]),
+            ("Route 66 was closed.", vec![]),
+            ("Fans in Section 427 Row 21 cheered.", vec![]),
+            ("Laptops running Windows 11 failed.", vec![]),
+            ("The COVID-19 rules ended.", vec![]),
+            ("Ministers met before the G20 summit.", vec![]),
+            (
+                "Five meteorologists disagreed.",
+                vec![("meteorologist".into(), 5.0, Some(5.0), None, None, vec![])],
+            ),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(quantities(sentence), want, "{sentence}");
+        }
+    }
+
     #[test]
     fn count_table() {
         let k = |s: &str| s.to_string();
@@ -974,7 +1110,8 @@ mod tests {
                 "They took a 35% share of the vote.",
                 vec![(k("vote-share"), 35, Some(35), false)],
             ),
-            ("Sales grew 5% of late.", vec![]),
+            // "of late" is no share: the figure is how much sales moved.
+            ("Sales grew 5% of late.", vec![(k("sale"), 5, Some(5), false)]),
             (
                 "The count (seats): Greens 12; Blue Party 7.",
                 vec![

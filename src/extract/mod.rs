@@ -18,6 +18,7 @@ pub mod frame;
 mod modality;
 pub mod pos;
 mod precedent;
+mod quantity;
 mod quote;
 mod role;
 pub use role::as_of_range;

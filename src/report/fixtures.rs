@@ -116,7 +116,7 @@ pub fn sample_bundle() -> BundleReport {
             min: 10_001.0,
             max: None,
             approximate: false,
-            unit: None,
+            ..CountValue::exact(0.0)
         }),
         "more than 10,000 troops",
         HOSTILE_SENTENCE,

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::units::{Units, UnitsDef};
 use crate::text::PhraseSet;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -15,6 +16,9 @@ pub struct LexiconDef {
     /// when it holds, who gives it, whether it is current.
     #[serde(default)]
     pub frames: FramesDef,
+    /// Units of measure and currencies (`rules/units.yaml`).
+    #[serde(default)]
+    pub units: UnitsDef,
     /// Words that split a count by what happened to the counted things
     /// ("300 homes destroyed" and "1,200 homes threatened" are two counts).
     #[serde(default)]
@@ -189,23 +193,6 @@ pub struct FramesDef {
     /// Cues of the time a figure held ("by", "as of").
     #[serde(default)]
     pub as_of: Vec<String>,
-    /// Units of amounts: currencies by symbol before the figure or name
-    /// after it.
-    #[serde(default)]
-    pub units: Vec<UnitDef>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UnitDef {
-    /// The unit's code on facts (`usd`, `eur`).
-    pub unit: String,
-    /// Symbols or words right before the figure ("$", "US$").
-    #[serde(default)]
-    pub before: Vec<String>,
-    /// Words right after the figure ("dollars", "euros").
-    #[serde(default)]
-    pub after: Vec<String>,
 }
 
 impl FramesDef {
@@ -224,7 +211,6 @@ impl FramesDef {
         self.scope_within.extend(other.scope_within);
         self.scope_outside.extend(other.scope_outside);
         self.as_of.extend(other.as_of);
-        self.units.extend(other.units);
     }
 }
 
@@ -331,6 +317,7 @@ impl LexiconDef {
         self.counted.extend(other.counted);
         self.count_aspects.extend(other.count_aspects);
         self.frames.merge(other.frames);
+        self.units.merge(other.units);
         self.events.extend(other.events);
         self.date_cues.extend(other.date_cues);
         self.date_roles.extend(other.date_roles);
@@ -383,6 +370,7 @@ pub struct Lexicon {
     pub counted: PhraseSet<CountedNoun>,
     pub count_aspects: PhraseSet<String>,
     pub frames: Frames,
+    pub units: Units,
     pub events: PhraseSet<String>,
     pub date_cues: PhraseSet<String>,
     pub date_roles: PhraseSet<String>,
@@ -442,11 +430,6 @@ pub struct Frames {
     pub scope_within: PhraseSet<()>,
     pub scope_outside: PhraseSet<()>,
     pub as_of: PhraseSet<()>,
-    /// Unit symbols or words right before a figure, longest first, with
-    /// their unit: a symbol touches its figure ("US$71"), so these are
-    /// matched by suffix, not as whole words.
-    pub units_before: Vec<(String, String)>,
-    pub units_after: PhraseSet<String>,
 }
 
 impl Frames {
@@ -456,13 +439,6 @@ impl Frames {
             .iter()
             .flat_map(|n| inflections(n))
             .collect();
-        let mut units_before: Vec<(String, String)> = def
-            .units
-            .iter()
-            .flat_map(|u| u.before.iter().map(move |w| (w.clone(), u.unit.clone())))
-            .filter(|(w, _)| !w.trim().is_empty())
-            .collect();
-        units_before.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         Frames {
             generic_nouns: unit(&generic),
             fillers: unit(&def.fillers),
@@ -488,12 +464,6 @@ impl Frames {
             scope_within: unit(&def.scope_within),
             scope_outside: unit(&def.scope_outside),
             as_of: unit(&def.as_of),
-            units_before,
-            units_after: keyed(
-                def.units
-                    .iter()
-                    .map(|u| (u.unit.as_str(), u.after.as_slice())),
-            ),
         }
     }
 }
@@ -569,6 +539,7 @@ impl Lexicon {
         Lexicon {
             counted,
             frames: Frames::compile(&def.frames, &def.speech_verbs),
+            units: Units::compile(&def.units),
             count_aspects: keyed(
                 def.count_aspects
                     .iter()

@@ -13,6 +13,7 @@ pub mod lexicon;
 mod pack;
 pub mod reference;
 pub mod schema;
+pub mod units;
 
 pub use engine::{CheckContext, evaluate};
 pub use finding::{DiffChunk, DiffOp, Finding, Severity, Verdict};

@@ -51,12 +51,16 @@ const MAX_RATIO: f64 = 10.0;
 
 /// Whether two facts can be weighed against each other at all: their
 /// claim frames describe the same thing, neither figure is a vague
-/// magnitude ("tens of thousands" fits nearly any crowd), and the figures
-/// are of one order of magnitude.
+/// magnitude ("tens of thousands" fits nearly any crowd), both are levels
+/// or both changes, their units convert to one another (never two
+/// currencies, never a percentage against points), and the figures are of
+/// one order of magnitude.
 fn comparable(a: &Fact, b: &Fact) -> bool {
     same_claim(a, b)
         && match (&a.value, &b.value) {
-            (FactValue::Count(x), FactValue::Count(y)) => x.same_order(y, MAX_RATIO),
+            (FactValue::Count(x), FactValue::Count(y)) => {
+                x.comparable(y) && x.same_order(y, MAX_RATIO)
+            }
             _ => true,
         }
 }
