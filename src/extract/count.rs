@@ -1111,7 +1111,10 @@ mod tests {
                 vec![(k("vote-share"), 35, Some(35), false)],
             ),
             // "of late" is no share: the figure is how much sales moved.
-            ("Sales grew 5% of late.", vec![(k("sale"), 5, Some(5), false)]),
+            (
+                "Sales grew 5% of late.",
+                vec![(k("sale"), 5, Some(5), false)],
+            ),
             (
                 "The count (seats): Greens 12; Blue Party 7.",
                 vec![
