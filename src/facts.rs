@@ -931,6 +931,87 @@ mod tests {
         }
     }
 
+    /// A figure in a unit, with its base value as the unit table would
+    /// give it (`factor`: base units per unit; none for a currency).
+    fn quantity(
+        x: f64,
+        unit: &str,
+        dimension: &str,
+        factor: Option<f64>,
+        precision: f64,
+    ) -> CountValue {
+        CountValue {
+            unit: Some(unit.into()),
+            dimension: Some(dimension.into()),
+            precision: Some(precision),
+            base: factor.map(|f| BaseAmount {
+                min: x * f,
+                max: Some(x * f),
+                unit: dimension.into(),
+                precision: Some(precision * f),
+            }),
+            ..CountValue::exact(x)
+        }
+    }
+
+    #[test]
+    fn quantities_compare_after_conversion_within_stated_precision() {
+        let km = |x: f64, p: f64| quantity(x, "km", "length", Some(1000.0), p);
+        let mi = |x: f64, p: f64| quantity(x, "mi", "length", Some(1609.344), p);
+        let ft = |x: f64| quantity(x, "ft", "length", Some(0.3048), 1.0);
+        let m = |x: f64| quantity(x, "m", "length", Some(1.0), 1.0);
+        // 1.6 mi is 2.49–2.66 km as written; 2.6 km is 2.55–2.65 km.
+        assert!(mi(1.6, 0.1).compatible(&km(2.6, 0.1), 0.1));
+        assert!(ft(984.0).compatible(&m(300.0), 0.1));
+        assert!(!km(4.0, 1.0).compatible(&km(5.5, 0.1), 0.1));
+        assert!(km(4.0, 1.0).compatible(&km(4.4, 0.1), 0.1));
+        // Across units, a conflict needs the base values apart too.
+        assert!(!mi(1.0, 1.0).compatible(&km(3.0, 1.0), 0.1));
+        // The same length, once in metres and once in kilometres, is one
+        // order of magnitude.
+        assert!(m(5000.0).same_order(&km(5.0, 1.0), 10.0));
+        // A source's own conversion counts: 4 km (2.5 mi) meets 2.5 mi.
+        let mut both = km(4.0, 1.0);
+        both.also.push(Rendering {
+            min: 2.5,
+            max: Some(2.5),
+            unit: "mi".into(),
+            precision: Some(0.1),
+            base: None,
+        });
+        assert!(both.compatible(&mi(2.5, 0.1), 0.1));
+    }
+
+    #[test]
+    fn currencies_points_and_changes_are_never_weighed_against_each_other() {
+        let usd = |x: f64| quantity(x, "usd", "money", None, 100_000.0);
+        let aud = |x: f64| quantity(x, "aud", "money", None, 100_000.0);
+        let pct = |x: f64| quantity(x, "percent", "percent", Some(1.0), 0.1);
+        let pp = |x: f64| quantity(x, "pp", "points", Some(1.0), 0.1);
+        assert!(!usd(7_500_000.0).comparable(&aud(10_500_000.0)));
+        assert!(usd(7_500_000.0).compatible(&aud(10_500_000.0), 0.0));
+        assert!(usd(7_500_000.0).comparable(&usd(7_000_000.0)));
+        assert!(!usd(7_500_000.0).compatible(&usd(7_000_000.0), 0.0));
+        assert!(!pct(5.0).comparable(&pp(5.0)));
+        let mut rise = pct(60.0);
+        rise.change = Some(Change::Up);
+        assert!(!rise.comparable(&pct(60.0)));
+        let mut fall = pct(60.0);
+        fall.change = Some(Change::Down);
+        assert!(!rise.comparable(&fall));
+        let mut other_rise = pct(40.0);
+        other_rise.change = Some(Change::Up);
+        assert!(rise.comparable(&other_rise) && !rise.compatible(&other_rise, 0.1));
+        // A count never meets a length.
+        assert!(!CountValue::exact(4.0).comparable(&quantity(
+            4.0,
+            "km",
+            "length",
+            Some(1000.0),
+            1.0
+        )));
+    }
+
     #[test]
     fn vague_magnitudes_span_a_factor_of_two() {
         assert!(range(2_000.0, Some(9_999.0), true).is_vague()); // thousands of

@@ -810,18 +810,24 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         let mut after = end;
         let written = &ctx.text[start..end];
         let unit = match value.unit.as_deref().and_then(|id| units.index_of(id)) {
-            Some(unit) => Some((unit, end, false)),
+            Some(unit) => Some(quantity::UnitAt {
+                unit,
+                begin: start,
+                end,
+                compound: false,
+            }),
             None if value.unit.is_none() => quantity::unit_of(ctx, start, end),
             None => None,
         };
         let mut unit_end = None;
         // "the 4-kilometre route": a measure that describes a thing, not
         // the clause's claim, so the clause's forecast is not its own.
-        let attribute = unit.is_some_and(|(_, _, compound)| compound);
-        if let Some((unit, end_of_unit, _)) = unit {
-            quantity::apply_unit(units, &mut value, unit, written);
-            after = end_of_unit;
-            unit_end = Some(end_of_unit);
+        let attribute = unit.is_some_and(|u| u.compound);
+        let begin = unit.map_or(start, |u| u.begin);
+        if let Some(u) = unit {
+            quantity::apply_unit(units, &mut value, u.unit, written);
+            after = u.end;
+            unit_end = Some(u.end);
         }
         if let Some(dimension) = value.dimension.clone() {
             if let Some((rendering, close)) = quantity::conversion(ctx, after, &dimension) {
@@ -830,7 +836,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
                 consumed = close;
             }
         }
-        value.change = quantity::change(ctx, start, unit_end);
+        value.change = quantity::change(ctx, begin, unit_end);
         let percent = value.unit.as_deref() == Some("percent");
         let money = value.dimension.as_deref() == Some("money");
         let by_dimension = value.dimension.as_deref().and_then(|d| {
@@ -846,7 +852,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         let measured = by_dimension
             .or_else(|| measure_after(ctx, after, value.max == Some(1.0), percent))
             .or_else(|| measure_before(ctx, start))
-            .or_else(|| money.then(|| amount_for(ctx, start)).flatten());
+            .or_else(|| money.then(|| amount_for(ctx, begin)).flatten());
         let (found, listed) = match measured {
             Some(found) => (found, None),
             None => match list_item(ctx, start, end, &out) {

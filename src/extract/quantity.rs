@@ -16,11 +16,23 @@ const MEASURE_AFTER_WORDS: usize = 3;
 /// Words it may stand before the figure ("covered some 5.5 km").
 const MEASURE_BEFORE_WORDS: usize = 3;
 
-/// The unit of the figure at `start..end`, where its words end, and
-/// whether a hyphen joins it to the figure: a sign before the figure's
+/// A unit read next to a figure.
+#[derive(Debug, Clone, Copy)]
+pub struct UnitAt {
+    /// Index in the unit table.
+    pub unit: usize,
+    /// Where the figure and its unit begin ("A$" of "A$10.5 million").
+    pub begin: usize,
+    /// Where they end ("km" of "4 km").
+    pub end: usize,
+    /// A hyphen joins the unit to the figure: "the 4-kilometre route".
+    pub compound: bool,
+}
+
+/// The unit of the figure at `start..end`: a sign before the figure's
 /// first digit ("US$71 million") or a word or symbol after it ("4 km",
 /// "the 4-kilometre route").
-pub fn unit_of(ctx: &SentenceContext, start: usize, end: usize) -> Option<(usize, usize, bool)> {
+pub fn unit_of(ctx: &SentenceContext, start: usize, end: usize) -> Option<UnitAt> {
     let units = &ctx.rules.lexicon.units;
     // "more than $71 million": the sign may stand inside the figure's
     // span, after its qualifier.
@@ -28,11 +40,19 @@ pub fn unit_of(ctx: &SentenceContext, start: usize, end: usize) -> Option<(usize
         .find(|c: char| c.is_ascii_digit())
         .map_or(start, |i| start + i);
     if let Some(hit) = units.before(&ctx.text[..digit]) {
-        return Some((hit.unit, end, false));
+        return Some(UnitAt {
+            unit: hit.unit,
+            begin: hit.at.min(start),
+            end,
+            compound: false,
+        });
     }
-    units
-        .after(&ctx.text[end..])
-        .map(|(hit, compound)| (hit.unit, end + hit.at, compound))
+    units.after(&ctx.text[end..]).map(|(hit, compound)| UnitAt {
+        unit: hit.unit,
+        begin: start,
+        end: end + hit.at,
+        compound,
+    })
 }
 
 /// Whether the text right after a figure joins a unit to it with a hyphen
@@ -129,7 +149,7 @@ pub fn conversion(
         MentionValue::Range(r) => super::count::interval_to_count(r)?,
         _ => return None,
     };
-    let (unit, end, _) = unit_of(ctx, m.start, m.end)?;
+    let UnitAt { unit, end, .. } = unit_of(ctx, m.start, m.end)?;
     let u = units.unit(unit);
     if u.dimension != dimension {
         return None;

@@ -50,7 +50,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 .unwrap_or(f.source.as_str())
                 .replace('\\', "/")
         };
-        for f in b.findings.iter().filter(|f| f.verdict != Verdict::Agree) {
+        for f in b
+            .findings
+            .iter()
+            .filter(|f| !matches!(f.verdict, Verdict::Agree | Verdict::NotComparable))
+        {
             let involved: Vec<&Fact> = f
                 .facts
                 .iter()

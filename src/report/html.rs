@@ -88,7 +88,7 @@ tr.verdict-conflict{background:var(--conflict)}tr.verdict-conflict>th{border-lef
 tr.verdict-internal{background:var(--internal)}tr.verdict-internal>th{border-left:5px solid var(--internal-b)}
 tr.verdict-reference{background:var(--reference)}tr.verdict-reference>th{border-left:5px solid var(--reference-b)}
 tr.verdict-agree{background:var(--agree)}tr.verdict-agree>th{border-left:5px solid var(--agree-b)}
-tr.verdict-single-source{background:var(--single)}tr.verdict-single-source>th{border-left:5px solid var(--single-b)}
+tr.verdict-single-source,tr.verdict-not-comparable{background:var(--single)}tr.verdict-single-source>th,tr.verdict-not-comparable>th{border-left:5px solid var(--single-b)}
 tr.verdict-none>th{border-left:5px solid var(--none-b)}
 td.empty{color:#99a}
 details summary{cursor:pointer}
@@ -98,7 +98,7 @@ mark{background:#ffe066;padding:0 .1em}
 .finding{border:1px solid #d8dde3;border-left-width:6px;border-radius:6px;padding:.6em .9em;margin:.8em 0}
 .finding.verdict-conflict{border-left-color:var(--conflict-b)}.finding.verdict-internal{border-left-color:var(--internal-b)}
 .finding.verdict-reference{border-left-color:var(--reference-b)}.finding.verdict-agree{border-left-color:var(--agree-b)}
-.finding.verdict-single-source{border-left-color:var(--single-b)}
+.finding.verdict-single-source,.finding.verdict-not-comparable{border-left-color:var(--single-b)}
 .sev{display:inline-block;border-radius:4px;padding:0 .4em;font-size:.8em;font-weight:700;text-transform:uppercase;color:#fff}
 .sev-error{background:#c0392b}.sev-warning{background:#b9770e}.sev-info{background:#2e86c1}
 .verdict-label{font-size:.85em;color:#444;margin:0 .3em}
@@ -123,11 +123,12 @@ document.querySelectorAll("[data-verdict]").forEach(function(el){var s=el.getAtt
 el.hidden=!!(off["verdict:"+el.getAttribute("data-verdict")]||(s&&off["severity:"+s]));});}
 form.addEventListener("change",apply);apply();})();"#;
 
-const VERDICTS: [Verdict; 5] = [
+const VERDICTS: [Verdict; 6] = [
     Verdict::Conflict,
     Verdict::Internal,
     Verdict::Reference,
     Verdict::Agree,
+    Verdict::NotComparable,
     Verdict::SingleSource,
 ];
 
@@ -138,6 +139,7 @@ fn verdict_class(v: Option<Verdict>) -> &'static str {
         Some(Verdict::Reference) => "verdict-reference",
         Some(Verdict::Agree) => "verdict-agree",
         Some(Verdict::SingleSource) => "verdict-single-source",
+        Some(Verdict::NotComparable) => "verdict-not-comparable",
         None => "verdict-none",
     }
 }
@@ -149,6 +151,7 @@ fn verdict_label(v: Option<Verdict>) -> &'static str {
         Some(Verdict::Reference) => "reference",
         Some(Verdict::Agree) => "agree",
         Some(Verdict::SingleSource) => "single source",
+        Some(Verdict::NotComparable) => "not comparable",
         None => "not checked",
     }
 }
@@ -232,7 +235,7 @@ pub fn page(report: &Report) -> String {
 
 fn summary(h: &mut String, s: &Summary) {
     h.push_str("<ul class=\"summary\" id=\"summary\">\n");
-    let items: [(&str, &str, usize); 13] = [
+    let items: [(&str, &str, usize); 14] = [
         ("bundles", "bundles", s.bundles),
         ("sources", "sources", s.sources),
         ("facts", "facts", s.facts),
@@ -241,6 +244,7 @@ fn summary(h: &mut String, s: &Summary) {
         ("reference", "reference", s.reference),
         ("agreements", "agreements", s.agreements),
         ("single_source", "single-source", s.single_source),
+        ("not_comparable", "not comparable", s.not_comparable),
         ("errors", "errors", s.errors),
         ("warnings", "warnings", s.warnings),
         ("infos", "infos", s.infos),

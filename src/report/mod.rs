@@ -63,6 +63,8 @@ pub struct Summary {
     pub internal: usize,
     pub reference: usize,
     pub single_source: usize,
+    /// Claims several sources make in units that do not convert.
+    pub not_comparable: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -113,6 +115,7 @@ impl Report {
                     Verdict::Internal => s.internal += 1,
                     Verdict::Reference => s.reference += 1,
                     Verdict::SingleSource => s.single_source += 1,
+                    Verdict::NotComparable => s.not_comparable += 1,
                 }
                 match f.severity {
                     Severity::Error => s.errors += 1,
@@ -125,14 +128,16 @@ impl Report {
     }
 
     /// Findings at or above `threshold`; `None` means nothing fails.
-    /// Agreements never fail a run, even under `--fail-on info`: they
-    /// report what checks out.
+    /// Agreements and figures that cannot be weighed never fail a run,
+    /// even under `--fail-on info`: they report, they do not flag.
     pub fn failing(&self, threshold: Option<Severity>) -> usize {
         let Some(t) = threshold else { return 0 };
         self.bundles
             .iter()
             .flat_map(|b| &b.findings)
-            .filter(|f| f.severity >= t && f.verdict != Verdict::Agree)
+            .filter(|f| {
+                f.severity >= t && !matches!(f.verdict, Verdict::Agree | Verdict::NotComparable)
+            })
             .count()
     }
 }

@@ -18,6 +18,7 @@ const SECTIONS: &[(&str, &[Verdict])] = &[
         &[Verdict::Internal, Verdict::Reference],
     ),
     ("Agreements", &[Verdict::Agree]),
+    ("Not comparable", &[Verdict::NotComparable]),
     ("Single source", &[Verdict::SingleSource]),
 ];
 
@@ -57,6 +58,9 @@ pub fn render(report: &Report, ctx: &RenderContext, out: &mut dyn Write) -> std:
     // Hidden findings are named only when there are some, so the usual
     // line stays short.
     let mut hidden = String::new();
+    if s.not_comparable > 0 {
+        hidden.push_str(&format!("; {} not comparable", s.not_comparable));
+    }
     if s.suppressed > 0 {
         hidden.push_str(&format!("; {} suppressed", s.suppressed));
     }
@@ -83,8 +87,12 @@ pub fn render(report: &Report, ctx: &RenderContext, out: &mut dyn Write) -> std:
 /// One line: the bundle's name and its findings by verdict.
 fn bundle_tally(b: &BundleReport) -> String {
     let count = |v: Verdict| b.findings.iter().filter(|f| f.verdict == v).count();
+    let unweighed = match count(Verdict::NotComparable) {
+        0 => String::new(),
+        n => format!("; {n} not comparable"),
+    };
     format!(
-        "{}: {} sources, {} facts: {} conflicts, {} internal, {} reference, {} agreements, {} single-source",
+        "{}: {} sources, {} facts: {} conflicts, {} internal, {} reference, {} agreements, {} single-source{unweighed}",
         b.name,
         b.sources.len(),
         b.facts.len(),

@@ -47,6 +47,10 @@ pub enum Verdict {
     Agree,
     /// Only one source makes the claim.
     SingleSource,
+    /// Several sources make the claim in units that do not convert ("$7.5
+    /// million" and "A$10.5 million"): listed, neither agreed nor
+    /// conflicting.
+    NotComparable,
 }
 
 impl Verdict {
@@ -57,6 +61,7 @@ impl Verdict {
             Verdict::Reference => "reference",
             Verdict::Agree => "agree",
             Verdict::SingleSource => "single_source",
+            Verdict::NotComparable => "not_comparable",
         }
     }
 }

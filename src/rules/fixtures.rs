@@ -302,7 +302,7 @@ fn run_case(case: &Case, set: &RuleSet, rec: &Recognizer) -> Result<Result<(), S
     let flagged: Vec<&Finding> = mine
         .iter()
         .copied()
-        .filter(|f| f.verdict != Verdict::Agree)
+        .filter(|f| !matches!(f.verdict, Verdict::Agree | Verdict::NotComparable))
         .collect();
     let facts_seen = {
         let ctx = CheckContext::new(set, &report.facts, &sources);

@@ -57,12 +57,19 @@ const MAX_RATIO: f64 = 10.0;
 /// one order of magnitude.
 fn comparable(a: &Fact, b: &Fact) -> bool {
     same_claim(a, b)
+        && units_fit(a, b)
         && match (&a.value, &b.value) {
-            (FactValue::Count(x), FactValue::Count(y)) => {
-                x.comparable(y) && x.same_order(y, MAX_RATIO)
-            }
+            (FactValue::Count(x), FactValue::Count(y)) => x.same_order(y, MAX_RATIO),
             _ => true,
         }
+}
+
+/// Whether the figures' units and directions let them be weighed at all.
+fn units_fit(a: &Fact, b: &Fact) -> bool {
+    match (&a.value, &b.value) {
+        (FactValue::Count(x), FactValue::Count(y)) => x.comparable(y),
+        _ => true,
+    }
 }
 
 /// Frames that describe the same thing, and no vague magnitude.
@@ -153,8 +160,17 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
         // fitting scopes) are weighed against each other.
         let mut cross = false;
         let mut weighed = false;
+        // Pairs that describe one thing in units that do not convert (two
+        // currencies), or a change beside a level.
+        let mut unweighable = false;
         for (n, a) in sets.iter().enumerate() {
             for b in &sets[n + 1..] {
+                unweighable |= a.iter().any(|&i| {
+                    b.iter().any(|&j| {
+                        !units_fit(&ctx.facts[i], &ctx.facts[j])
+                            && same_claim(&ctx.facts[i], &ctx.facts[j])
+                    })
+                });
                 let pairs: Vec<(usize, usize)> = a
                     .iter()
                     .flat_map(|&i| b.iter().map(move |&j| (i, j)))
@@ -170,6 +186,24 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
             }
         }
         if !weighed {
+            if unweighable {
+                let vars = base_vars(ctx, &key, subject.as_deref(), &facts);
+                let message = vars.fill(
+                    "{sources} give {key}{subject_of} in terms that cannot be weighed against each other (units that do not convert, or a change beside a level): {values}",
+                );
+                out.push(finding(
+                    rule,
+                    ctx,
+                    FindingParts {
+                        verdict: Verdict::NotComparable,
+                        kind,
+                        key: &key,
+                        subject: subject.as_deref(),
+                        facts,
+                        message,
+                    },
+                ));
+            }
             continue;
         }
         let verdict = if cross {

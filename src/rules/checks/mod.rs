@@ -121,11 +121,11 @@ pub struct FindingParts<'a> {
     pub message: String,
 }
 
-/// Builds a finding; agreements and single-source notes are always `info`,
-/// whatever the rule's severity for a violation.
+/// Builds a finding; agreements, single-source and not-comparable notes
+/// are always `info`, whatever the rule's severity for a violation.
 pub fn finding(rule: &Rule, ctx: &CheckContext, parts: FindingParts) -> Finding {
     let severity = match parts.verdict {
-        Verdict::Agree | Verdict::SingleSource => Severity::Info,
+        Verdict::Agree | Verdict::SingleSource | Verdict::NotComparable => Severity::Info,
         _ => rule.severity,
     };
     let mut facts = parts.facts;
