@@ -259,6 +259,12 @@ pub fn run(cli: Cli) -> Result<i32> {
                     ParseFormat::Json => parse_cmd::ParseFormat::Json,
                     ParseFormat::Text => parse_cmd::ParseFormat::Text,
                 },
+                // The built-in unit table; a broken build of it only loses
+                // the unit column.
+                units: (!args.batch)
+                    .then(|| rules::load(&LoadOptions::default()).ok())
+                    .flatten()
+                    .map(|set| set.lexicon.units),
             };
             let from_stdin = opts.batch || opts.text.as_deref().is_none_or(|t| t == "-");
             if from_stdin {

@@ -1049,6 +1049,10 @@ mod tests {
             ("Laptops running Windows 11 failed.", vec![]),
             ("The COVID-19 rules ended.", vec![]),
             ("Ministers met before the G20 summit.", vec![]),
+            ("Readers can call 0800 555 0199 for details.", vec![]),
+            ("The terms are on page 12 of the deal.", vec![]),
+            ("The hosts won 3-1 at home.", vec![]),
+            ("The 22nd amendment was cited.", vec![]),
             (
                 "Five meteorologists disagreed.",
                 vec![("meteorologist".into(), 5.0, Some(5.0), None, None, vec![])],

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{Mention, MentionValue, NumberKind, Recognizer};
+use crate::rules::units::Units;
 
 /// Output format of `factlint parse`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +32,10 @@ pub struct ParseOptions {
     pub batch: bool,
     /// `--format` (ignored in batch mode, which is always JSON).
     pub format: ParseFormat,
+    /// The unit table: a figure's unit is shown beside it ("4 km" →
+    /// `km`, length). Batch output, read by the conformance scorer, leaves
+    /// units out.
+    pub units: Option<Units>,
 }
 
 #[derive(Deserialize)]
@@ -90,10 +95,45 @@ pub fn mention_json(text: &str, m: &Mention) -> Value {
     json!({"text": snippet, "start": m.start, "end": m.end, "dim": dim, "value": value})
 }
 
-fn text_line(text: &str, m: &Mention) -> String {
-    let v = mention_json(text, m);
+/// The unit written next to a figure mention, from the unit table: a sign
+/// before its first digit ("US$71 million") or a word or symbol after it
+/// ("4 km", "the 4-kilometre route").
+fn unit_json(units: &Units, text: &str, m: &Mention) -> Option<Value> {
+    if !matches!(m.value, MentionValue::Number(_) | MentionValue::Range(_)) {
+        return None;
+    }
+    let digit = text
+        .get(m.start..m.end)?
+        .find(|c: char| c.is_ascii_digit())
+        .map_or(m.start, |i| m.start + i);
+    let hit = units
+        .before(text.get(..digit)?)
+        .or_else(|| units.after(text.get(m.end..)?).map(|(h, _)| h))?;
+    let unit = units.unit(hit.unit);
+    Some(json!({"id": unit.id, "dimension": unit.dimension}))
+}
+
+/// The mention as JSON, with its unit when the table knows one.
+fn with_unit(units: Option<&Units>, text: &str, m: &Mention) -> Value {
+    let mut v = mention_json(text, m);
+    if let Some(unit) = units.and_then(|u| unit_json(u, text, m)) {
+        v["unit"] = unit;
+    }
+    v
+}
+
+fn text_line(units: Option<&Units>, text: &str, m: &Mention) -> String {
+    let v = with_unit(units, text, m);
+    let unit = match &v["unit"] {
+        Value::Object(u) => format!(
+            "\t{} ({})",
+            u.get("id").and_then(Value::as_str).unwrap_or(""),
+            u.get("dimension").and_then(Value::as_str).unwrap_or("")
+        ),
+        _ => String::new(),
+    };
     format!(
-        "{}..{}\t{}\t{:?}\t{}",
+        "{}..{}\t{}\t{:?}\t{}{unit}",
         m.start,
         m.end,
         v["dim"].as_str().unwrap_or(""),
@@ -119,7 +159,9 @@ pub fn run_parse(
         reference,
         batch,
         format,
+        units,
     } = opts;
+    let units = units.as_ref();
     let result = if batch {
         run_batch(recognizer, reference, stdin, out, err)
     } else {
@@ -134,12 +176,15 @@ pub fn run_parse(
         let mentions = recognizer.scan(&text, reference);
         match format {
             ParseFormat::Json => {
-                let arr: Vec<Value> = mentions.iter().map(|m| mention_json(&text, m)).collect();
+                let arr: Vec<Value> = mentions
+                    .iter()
+                    .map(|m| with_unit(units, &text, m))
+                    .collect();
                 writeln!(out, "{}", Value::Array(arr))
             }
             ParseFormat::Text => mentions
                 .iter()
-                .try_for_each(|m| writeln!(out, "{}", text_line(&text, m))),
+                .try_for_each(|m| writeln!(out, "{}", text_line(units, &text, m))),
         }
     };
     match result {
@@ -217,6 +262,7 @@ mod tests {
             reference: None,
             batch: true,
             format: ParseFormat::Json,
+            units: None,
         };
         run_parse(&r, opts, &mut inp, &mut out, &mut err).unwrap_or_default();
         (
@@ -236,5 +282,26 @@ mod tests {
         assert_eq!(lines[1], "[]");
         assert_eq!(lines[2], "[]");
         assert!(err.contains("line 2"));
+    }
+
+    #[test]
+    fn figures_show_their_unit() {
+        let set = crate::rules::load(&crate::rules::LoadOptions::default()).expect("defaults load");
+        let opts = ParseOptions {
+            text: Some("The 984-foot hull (300 metres) cost US$2 bn; 12 crew.".into()),
+            reference: None,
+            batch: false,
+            format: ParseFormat::Text,
+            units: Some(set.lexicon.units),
+        };
+        let mut out = Vec::new();
+        let r = Recognizer::new();
+        run_parse(&r, opts, &mut &b""[..], &mut out, &mut Vec::new()).expect("parse runs");
+        let out = String::from_utf8_lossy(&out);
+        let units: Vec<&str> = out
+            .lines()
+            .map(|l| l.split('\t').nth(4).unwrap_or("-"))
+            .collect();
+        assert_eq!(units, ["ft (length)", "m (length)", "usd (money)", "-"]);
     }
 }
