@@ -58,7 +58,7 @@ pub fn unit_of(ctx: &SentenceContext, start: usize, end: usize) -> Option<UnitAt
 /// Whether the text right after a figure joins a unit to it with a hyphen
 /// ("2.5-mile"): a compound adjective that is still a quantity.
 pub fn compound_unit(units: &Units, after: &str) -> bool {
-    units.after(after).is_some_and(|(_, compound)| compound)
+    after.starts_with('-') && units.after(after).is_some_and(|(_, compound)| compound)
 }
 
 /// The place of the last digit written in `written` at the figure's own

@@ -113,6 +113,10 @@ impl Unit {
     }
 }
 
+/// Longest unit word looked for after a figure, with room for the word
+/// boundary after it ("kilometres per hour").
+const MAX_UNIT_BYTES: usize = 40;
+
 /// Which way a figure moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -231,7 +235,14 @@ impl Units {
             Some(rest) if rest.starts_with(|c: char| c.is_alphabetic()) => (1, true),
             _ => (text.len() - text.trim_start().len(), false),
         };
+        // Units are short: look at the next few words only, not the rest
+        // of the sentence.
         let rest = &text[pad..];
+        let mut window = rest.len().min(MAX_UNIT_BYTES);
+        while !rest.is_char_boundary(window) {
+            window += 1;
+        }
+        let rest = &rest[..window.min(rest.len())];
         let bounded = |end: usize| {
             !rest[end..]
                 .chars()
