@@ -807,6 +807,15 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         // "The 1999 earthquake left more than 17,000 dead": another
         // event's figure, kept but never weighed against the story's.
         let historical = ctx.is_historical_at(start);
+        // "$71.4 mn": a scale word of the unit table the grammar lacks.
+        let end = match units.scale_after(&ctx.text[end..]) {
+            Some((factor, len)) if value.unit.is_none() => {
+                value.min *= factor;
+                value.max = value.max.map(|m| m * factor);
+                end + len
+            }
+            _ => end,
+        };
         let mut after = end;
         let written = &ctx.text[start..end];
         let unit = match value.unit.as_deref().and_then(|id| units.index_of(id)) {
@@ -1040,6 +1049,15 @@ mod tests {
                     Some(Change::Down),
                     &[],
                 )],
+            ),
+            // A market's scale word from the unit table.
+            (
+                "The agency sought $71.4 mn for shelters.",
+                vec![q("sought", 71_400_000.0, Some(71_400_000.0), "usd")],
+            ),
+            (
+                "The state paid Rs 5 cr in compensation.",
+                vec![q("paid", 50_000_000.0, Some(50_000_000.0), "inr")],
             ),
             // Must yield nothing: labels and codes, however they look.
             ("Flight 171 left on time.", vec![]),

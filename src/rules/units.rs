@@ -19,6 +19,17 @@ pub struct UnitsDef {
     pub measures: Vec<DimensionMeasure>,
     #[serde(default)]
     pub changes: ChangesDef,
+    /// Scale words of a market the number grammar does not read ("mn",
+    /// "cr"): a figure right before one is multiplied by its factor.
+    #[serde(default)]
+    pub scales: Vec<ScaleDef>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleDef {
+    pub words: Vec<String>,
+    pub factor: f64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -94,6 +105,7 @@ impl UnitsDef {
         self.changes.down.extend(other.changes.down);
         self.changes.higher.extend(other.changes.higher);
         self.changes.lower.extend(other.changes.lower);
+        self.scales.extend(other.scales);
     }
 }
 
@@ -140,6 +152,7 @@ pub struct Units {
     down: PhraseSet<()>,
     higher: PhraseSet<()>,
     lower: PhraseSet<()>,
+    scales: PhraseSet<f64>,
 }
 
 /// A unit read next to a figure.
@@ -204,6 +217,14 @@ impl Units {
             down: set(&def.changes.down),
             higher: set(&def.changes.higher),
             lower: set(&def.changes.lower),
+            scales: PhraseSet::new(
+                def.scales
+                    .iter()
+                    .filter(|s| s.factor.is_finite() && s.factor > 0.0)
+                    .flat_map(|s| s.words.iter().map(move |w| (w.clone(), s.factor)))
+                    .collect(),
+                false,
+            ),
         }
     }
 
@@ -238,11 +259,7 @@ impl Units {
         // Units are short: look at the next few words only, not the rest
         // of the sentence.
         let rest = &text[pad..];
-        let mut window = rest.len().min(MAX_UNIT_BYTES);
-        while !rest.is_char_boundary(window) {
-            window += 1;
-        }
-        let rest = &rest[..window.min(rest.len())];
+        let rest = &rest[..floor_boundary(rest, MAX_UNIT_BYTES)];
         let bounded = |end: usize| {
             !rest[end..]
                 .chars()
@@ -298,6 +315,20 @@ impl Units {
         None
     }
 
+    /// A scale word right after a figure ("71.4 mn", "5 cr"): its factor
+    /// and where it ends.
+    pub fn scale_after(&self, text: &str) -> Option<(f64, usize)> {
+        let rest = text.strip_prefix(' ').unwrap_or(text);
+        let pad = text.len() - rest.len();
+        let window = &rest[..floor_boundary(rest, MAX_UNIT_BYTES)];
+        self.scales
+            .find_iter(window)
+            .filter(|h| h.start == 0)
+            .filter(|h| !rest[h.end..].starts_with(|c: char| c.is_alphanumeric()))
+            .max_by_key(|h| h.end)
+            .map(|h| (*h.value, pad + h.end))
+    }
+
     /// The measure key a word gives a figure of `dimension`.
     pub fn measure<'a>(&'a self, dimension: &str, word: &'a str) -> Option<&'a str> {
         self.measures
@@ -329,6 +360,15 @@ impl Units {
             None
         }
     }
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// `text` without `suffix`; words match in any case, signs as written.
