@@ -19,7 +19,8 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::facts::Fact;
-use crate::report::{BundleReport, Report, write_atomically};
+use crate::output::write_atomically;
+use crate::report::{BundleReport, Report};
 use crate::rules::Finding;
 
 pub const BASELINE_VERSION: u32 = 1;

@@ -12,8 +12,9 @@ use crate::check::{CheckOptions, STDIN_PATH, check};
 pub use crate::config::FailOn;
 use crate::config::{self, Config};
 use crate::error::{Error, Result};
+use crate::output::{Role, Targets, write_atomically};
 use crate::report::facts::FactsFormat;
-use crate::report::{self, Format, RenderContext, RuleMeta, write_atomically};
+use crate::report::{self, Format, RenderContext, RuleMeta};
 use crate::rules::{self, LoadOptions, RuleSet, Severity};
 
 mod rules_command;
@@ -372,9 +373,19 @@ fn run_check(args: &CheckArgs) -> Result<i32> {
     let mut opts = check_options(&args.paths, args.reference_date, &config)?;
     opts.no_suppress = args.no_suppress;
     let mut report = check(&opts, &set)?;
-    for target in args.output.iter().chain(&args.write_baseline) {
-        refuse_input(target, &report)?;
+    let mut targets = inputs(&report, &opts, &config, &args.rules);
+    if args.write_baseline.is_none() && !args.no_baseline {
+        if let Some(b) = args.baseline.as_ref().or(config.baseline.as_ref()) {
+            targets.read(Role::Baseline, b);
+        }
     }
+    if let Some(path) = &args.output {
+        targets.write(Role::Report, path);
+    }
+    if let Some(path) = &args.write_baseline {
+        targets.write(Role::BaselineOut, path);
+    }
+    targets.check()?;
 
     // Baselines see every finding, whatever --min-severity shows, so that
     // changing what is shown never resurfaces accepted findings.
@@ -423,8 +434,10 @@ fn run_facts(args: &FactsArgs) -> Result<i32> {
     let set = args.rules.load_for_checking(&config)?;
     let opts = check_options(&args.paths, args.reference_date, &config)?;
     let report = check(&opts, &set)?;
-    if let Some(target) = &args.output {
-        refuse_input(target, &report)?;
+    if let Some(path) = &args.output {
+        inputs(&report, &opts, &config, &args.rules)
+            .write(Role::Report, path)
+            .check()?;
     }
     let mut buf = Vec::new();
     report::facts::render(args.format, &report, &mut buf).map_err(|e| Error::io("<facts>", e))?;
@@ -432,24 +445,30 @@ fn run_facts(args: &FactsArgs) -> Result<i32> {
     Ok(0)
 }
 
-/// factlint never modifies its inputs: an output path that is one of the
-/// sources just read is refused before anything is written.
-fn refuse_input(target: &Path, report: &report::Report) -> Result<()> {
-    let Ok(target) = target.canonicalize() else {
-        return Ok(());
-    };
-    let is_input = report
-        .bundles
-        .iter()
-        .flat_map(|b| &b.sources)
-        .any(|s| Path::new(&s.path).canonicalize().is_ok_and(|p| p == target));
-    if is_input {
-        return Err(Error::Usage(format!(
-            "{}: is one of the sources being checked; not overwriting it",
-            target.display()
-        )));
+/// Everything a check or facts run reads: its sources, the bundles and
+/// rule packs they came from, and the configuration in use. factlint
+/// never modifies its inputs, so none of these may be an output.
+fn inputs(
+    report: &report::Report,
+    opts: &CheckOptions,
+    config: &Config,
+    rules: &RuleArgs,
+) -> Targets {
+    let mut t = Targets::default();
+    for source in report.bundles.iter().flat_map(|b| &b.sources) {
+        t.read(Role::Source, Path::new(&source.path));
     }
-    Ok(())
+    for path in &opts.paths {
+        t.tree(Role::Bundle, path, &opts.discover.extensions);
+    }
+    let pack_files = ["yaml".to_string(), "yml".to_string()];
+    for pack in config.rules.iter().chain(&rules.rules) {
+        t.tree(Role::RulePack, pack, &pack_files);
+    }
+    if let Some(path) = &config.path {
+        t.read(Role::Config, path);
+    }
+    t
 }
 
 /// Writes rendered output to FILE (atomically) or standard output.

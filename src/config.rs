@@ -16,7 +16,8 @@ use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::report::{Format, write_new_atomically};
+use crate::output::write_new_atomically;
+use crate::report::Format;
 use crate::rules::Severity;
 
 /// File names searched in each directory, in order of preference.

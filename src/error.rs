@@ -30,6 +30,10 @@ pub enum Error {
         rule: String,
         message: String,
     },
+    /// A file factlint will not write (one it reads, one inside a bundle,
+    /// a read-only one).
+    #[error("{path}: {reason}")]
+    Output { path: PathBuf, reason: String },
     #[error("{0}")]
     Usage(String),
 }

@@ -13,6 +13,7 @@ pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod facts;
+pub mod output;
 pub mod recognize;
 pub mod report;
 pub mod rules;

@@ -246,7 +246,7 @@ fn never_overwrites_an_input_and_keeps_symlinks() {
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{flag}");
         assert!(
-            String::from_utf8_lossy(&out.stderr).contains("not overwriting"),
+            String::from_utf8_lossy(&out.stderr).contains("nothing written"),
             "{flag}"
         );
         assert_eq!(

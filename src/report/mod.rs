@@ -16,11 +16,8 @@ pub mod text;
 pub mod yaml;
 
 use std::io::Write;
-use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-
-use crate::error::{Error, Result};
 
 use crate::corpus::SourceSummary;
 use crate::facts::Fact;
@@ -206,133 +203,11 @@ pub fn render(
     }
 }
 
-/// Writes `bytes` to `path` so that readers see the old file or the new
-/// one, never a half-written one: a temporary file in the same directory
-/// (same filesystem, so the rename is atomic), synced, then renamed over
-/// the target. Used for `--output` and baselines.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    match std::fs::metadata(path) {
-        // A terminal, a pipe or a device (`-o /dev/stdout`): write in place;
-        // renaming over it would replace it with a file.
-        Ok(m) if !m.is_file() && !m.is_dir() => {
-            let mut f = std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(|e| Error::io(path, e))?;
-            return f.write_all(bytes).map_err(|e| Error::io(path, e));
-        }
-        Ok(m) if m.is_dir() => {
-            return Err(Error::Usage(format!("{}: is a directory", path.display())));
-        }
-        _ => {}
-    }
-    // A symlink keeps pointing where it did: replace its target.
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    let target = if is_link {
-        path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
-    } else {
-        path.to_path_buf()
-    };
-    let permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
-    let tmp = temp_path_beside(&target)?;
-    let result = write_and_sync(&tmp, bytes, path).and_then(|()| {
-        if let Some(p) = permissions {
-            let _ = std::fs::set_permissions(&tmp, p);
-        }
-        std::fs::rename(&tmp, &target).map_err(|e| Error::io(path, e))
-    });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// Like [`write_atomically`], but refuses to replace an existing file, even
-/// one created by someone else between our check and our write: the final
-/// step is a hard link, which fails if the name exists.
-pub fn write_new_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    if path.exists() {
-        return Err(Error::Usage(format!(
-            "{}: already exists; not overwriting it",
-            path.display()
-        )));
-    }
-    let tmp = temp_path_beside(path)?;
-    let result =
-        write_and_sync(&tmp, bytes, path).and_then(|()| match std::fs::hard_link(&tmp, path) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::Usage(format!(
-                "{}: already exists; not overwriting it",
-                path.display()
-            ))),
-            // Filesystems without hard links: fall back to a rename, having
-            // checked for the file above.
-            Err(_) => std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e)),
-        });
-    let _ = std::fs::remove_file(&tmp);
-    result
-}
-
-fn temp_path_beside(path: &Path) -> Result<std::path::PathBuf> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    Ok(dir.join(format!(
-        ".{}.{}.{n}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    )))
-}
-
-/// Errors name `shown`, the file the user asked for, not the temporary one.
-fn write_and_sync(tmp: &Path, bytes: &[u8], shown: &Path) -> Result<()> {
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(tmp)
-        .map_err(|e| Error::io(shown, e))?;
-    f.write_all(bytes).map_err(|e| Error::io(shown, e))?;
-    f.sync_all().map_err(|e| Error::io(shown, e))
-}
-
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
-
-    #[test]
-    fn write_atomically_replaces_and_leaves_no_temp_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.json");
-        std::fs::write(&path, "old").unwrap();
-        write_atomically(&path, b"new").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1, "temp file left behind: {names:?}");
-    }
-
-    #[test]
-    fn write_atomically_names_a_missing_directory() {
-        let err = write_atomically(Path::new("/no/such/dir/out.json"), b"x").unwrap_err();
-        assert!(err.to_string().contains("/no/such/dir"), "{err}");
-    }
-
-    #[test]
-    fn write_new_atomically_refuses_to_overwrite() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("factlint.yaml");
-        write_new_atomically(&path, b"first").unwrap();
-        let err = write_new_atomically(&path, b"second").unwrap_err();
-        assert!(err.to_string().contains("already exists"), "{err}");
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
 
     fn report_schema() -> serde_json::Value {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json");

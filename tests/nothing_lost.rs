@@ -1,0 +1,242 @@
+//! Nothing lost: factlint never writes over a file the same run reads,
+//! never into a bundle or rule pack it reads, never two outputs onto one
+//! path, never over a read-only file. Each case asserts exit code 2, one
+//! line on stderr naming the file and both of its roles, and every file in
+//! the working directory byte-identical afterwards.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::{copy_dir, factlint, repo};
+
+/// A working directory with a bundle, a rule pack and nothing else.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("examples/lanterns"),
+        &dir.path().join("bundle"),
+    );
+    let pack = dir.path().join("pack");
+    std::fs::create_dir_all(&pack).unwrap();
+    for f in ["rules.yaml", "lexicon.yaml"] {
+        std::fs::copy(repo().join("examples/custom-pack").join(f), pack.join(f)).unwrap();
+    }
+    dir
+}
+
+/// Every file under `root` with its bytes.
+fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.insert(path.clone(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// Runs factlint in `dir` and asserts it refuses: exit 2, one line on
+/// stderr holding every `expected` phrase, no file changed or added.
+fn refuses(dir: &Path, args: &[&str], expected: &[&str]) {
+    let before = files(dir);
+    let out = factlint().current_dir(dir).args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+    for phrase in expected {
+        assert!(
+            stderr.contains(phrase),
+            "{args:?}: {phrase:?} not in {stderr}"
+        );
+    }
+    assert_eq!(files(dir), before, "{args:?} changed a file");
+}
+
+#[test]
+fn a_report_never_replaces_a_rule_pack_file() {
+    let ws = workspace();
+    refuses(
+        ws.path(),
+        &[
+            "check",
+            "--no-config",
+            "--rules",
+            "pack",
+            "-o",
+            "pack/rules.yaml",
+            "bundle",
+        ],
+        &["pack/rules.yaml", "the report", "a rule pack being loaded"],
+    );
+    refuses(
+        ws.path(),
+        &[
+            "check",
+            "--no-config",
+            "--rules",
+            "pack",
+            "--write-baseline",
+            "pack/lexicon.yaml",
+            "bundle",
+        ],
+        &[
+            "pack/lexicon.yaml",
+            "the baseline to write",
+            "a rule pack being loaded",
+        ],
+    );
+}
+
+#[test]
+fn a_report_never_replaces_the_configuration_in_use() {
+    let ws = workspace();
+    std::fs::write(ws.path().join("factlint.yaml"), "fail_on: never\n").unwrap();
+    refuses(
+        ws.path(),
+        &["check", "-o", "factlint.yaml", "bundle"],
+        &["factlint.yaml", "the report", "the configuration in use"],
+    );
+}
+
+#[test]
+fn a_report_never_replaces_the_baseline_it_reads() {
+    let ws = workspace();
+    let made = factlint()
+        .current_dir(ws.path())
+        .args([
+            "check",
+            "--no-config",
+            "--fail-on",
+            "never",
+            "--write-baseline",
+            "b.json",
+            "bundle",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(made.status.code(), Some(0));
+    refuses(
+        ws.path(),
+        &[
+            "check",
+            "--no-config",
+            "--baseline",
+            "b.json",
+            "-o",
+            "b.json",
+            "bundle",
+        ],
+        &["b.json", "the report", "the baseline being read"],
+    );
+}
+
+#[test]
+fn two_outputs_never_share_a_path() {
+    let ws = workspace();
+    refuses(
+        ws.path(),
+        &[
+            "check",
+            "--no-config",
+            "-o",
+            "x.json",
+            "--write-baseline",
+            "x.json",
+            "bundle",
+        ],
+        &["x.json", "the report", "the baseline to write"],
+    );
+}
+
+#[test]
+fn a_report_never_lands_where_the_next_run_reads_it() {
+    let ws = workspace();
+    refuses(
+        ws.path(),
+        &["check", "--no-config", "-o", "bundle/report.md", "bundle"],
+        &["bundle/report.md", "a bundle being checked"],
+    );
+    refuses(
+        ws.path(),
+        &["facts", "--no-config", "-o", "bundle/facts.txt", "bundle"],
+        &["bundle/facts.txt", "a bundle being checked"],
+    );
+    // A file the next run would not read may go there.
+    let out = factlint()
+        .current_dir(ws.path())
+        .args([
+            "check",
+            "--no-config",
+            "--fail-on",
+            "never",
+            "-o",
+            "bundle/report.json",
+            "bundle",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn sources_are_never_replaced_even_by_another_name() {
+    let ws = workspace();
+    refuses(
+        ws.path(),
+        &[
+            "check",
+            "--no-config",
+            "-o",
+            "bundle/001-herald.md",
+            "bundle",
+        ],
+        &["001-herald.md", "a source being checked"],
+    );
+    #[cfg(unix)]
+    {
+        std::fs::hard_link(
+            ws.path().join("bundle/002-post.md"),
+            ws.path().join("alias.txt"),
+        )
+        .unwrap();
+        refuses(
+            ws.path(),
+            &["check", "--no-config", "-o", "alias.txt", "bundle"],
+            &["alias.txt", "a source being checked"],
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_not_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = workspace();
+    let target = ws.path().join("locked.txt");
+    std::fs::write(&target, "keep me\n").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o444)).unwrap();
+    refuses(
+        ws.path(),
+        &["check", "--no-config", "-o", "locked.txt", "bundle"],
+        &["locked.txt", "read-only"],
+    );
+}
+
+#[test]
+fn a_directory_is_not_an_output() {
+    let ws = workspace();
+    std::fs::create_dir(ws.path().join("out")).unwrap();
+    refuses(
+        ws.path(),
+        &["check", "--no-config", "-o", "out", "bundle"],
+        &["out", "is a directory"],
+    );
+}
