@@ -16,6 +16,7 @@ use crate::output::{Role, Targets, write_atomically};
 use crate::report::facts::FactsFormat;
 use crate::report::{self, Format, RenderContext, RuleMeta};
 use crate::rules::{self, LoadOptions, RuleSet, Severity};
+use crate::text::terminal_safe;
 
 mod rules_command;
 pub use rules_command::{RulesArgs, RulesCommand};
@@ -288,7 +289,10 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Rules(args) => rules_command::run(args),
         Command::Init(args) => {
             let path = config::write_init(&args.dir)?;
-            eprintln!("factlint: wrote {}", path.display());
+            eprintln!(
+                "factlint: wrote {}",
+                terminal_safe(&path.display().to_string())
+            );
             Ok(0)
         }
         Command::Completions(args) => {
@@ -396,7 +400,7 @@ fn run_check(args: &CheckArgs) -> Result<i32> {
             "factlint: wrote {} finding{} to {}",
             written.findings.len(),
             if written.findings.len() == 1 { "" } else { "s" },
-            path.display()
+            terminal_safe(&path.display().to_string())
         );
         baseline::apply(&mut report, &written);
     } else if !args.no_baseline {

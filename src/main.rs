@@ -8,7 +8,11 @@ fn main() {
     let code = match factlint::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("factlint: error: {err}");
+            let message = err.to_string();
+            eprintln!(
+                "factlint: error: {}",
+                factlint::text::terminal_safe(&message)
+            );
             2
         }
     };

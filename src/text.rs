@@ -1,7 +1,46 @@
-//! Small text utilities shared by the stages: slugs for entity ids and a
-//! whole-word phrase matcher built on Aho–Corasick.
+//! Small text utilities shared by the stages: slugs for entity ids, a
+//! whole-word phrase matcher built on Aho–Corasick, and the one escaping
+//! function for text that reaches a terminal.
+
+use std::borrow::Cow;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// Text from articles, file names and rule packs, made safe for a terminal
+/// or a one-line message: control characters (ESC, BEL, newlines, C1
+/// codes) and bidirectional overrides are shown escaped (`\n`, `\u{1b}`),
+/// never sent raw, so an article cannot set the terminal's title or split
+/// an error line. Tabs pass. Machine formats (JSON, SARIF, JUnit, GitHub
+/// annotations) escape by their own rules instead.
+pub fn terminal_safe(s: &str) -> Cow<'_, str> {
+    escape(s, false)
+}
+
+/// Like [`terminal_safe`] for a block factlint lays out in lines itself
+/// (`rules explain`, the facts table): newlines are kept.
+pub fn terminal_safe_lines(s: &str) -> Cow<'_, str> {
+    escape(s, true)
+}
+
+fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\t' && !(keep_newlines && c == '\n'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            _ if !unsafe_char(c) => out.push(c),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            _ => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// Lowercase ASCII slug: "Kim Jong-un" and "Kim Jong Un" both give
 /// `kim-jong-un`; "Vučić" gives `vucic`, "Erdoğan" `erdogan`. Letters are
@@ -129,6 +168,23 @@ impl<T> PhraseSet<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_text_never_carries_raw_controls() {
+        let cases = [
+            ("plain text, tabs\tpass", "plain text, tabs\tpass"),
+            ("title\u{1b}]0;pwned\u{7}", "title\\u{1b}]0;pwned\\u{7}"),
+            ("a\nb\r", "a\\nb\\r"),
+            ("\u{9b}31m", "\\u{9b}31m"),
+            ("abc\u{202e}cba", "abc\\u{202e}cba"),
+            ("Vučić ’quoted’", "Vučić ’quoted’"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(terminal_safe(input), want, "{input:?}");
+        }
+        assert_eq!(terminal_safe_lines("one\ntwo\u{1b}"), "one\ntwo\\u{1b}");
+        assert!(matches!(terminal_safe("clean"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn slugs() {

@@ -240,3 +240,58 @@ fn a_directory_is_not_an_output() {
         &["out", "is a directory"],
     );
 }
+
+/// Article text, file names and pack words reach the terminal escaped: no
+/// raw ESC, BEL or C1 code, and a one-line message stays one line.
+#[test]
+fn terminal_output_carries_no_raw_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("bundle");
+    std::fs::create_dir(&bundle).unwrap();
+    let hostile = "More than 300 boats\u{1b}]0;owned\u{7} sailed on May 3, 2025.\u{9b}2J\n";
+    std::fs::write(bundle.join("a-herald.md"), hostile).unwrap();
+    std::fs::write(
+        bundle.join("b-post.md"),
+        "Only 120 boats sailed on May 3, 2025.\n",
+    )
+    .unwrap();
+    let raw = |s: &str| s.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+    for args in [
+        vec!["check", "--no-config", "--fail-on", "never", "bundle"],
+        vec!["facts", "--no-config", "bundle"],
+    ] {
+        let out = factlint()
+            .current_dir(dir.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !raw(&stdout),
+            "{args:?} sent a raw control character: {stdout:?}"
+        );
+        if args[0] == "check" {
+            assert!(
+                stdout.contains("boats\\u{1b}]0;owned\\u{7} sailed"),
+                "{stdout}"
+            );
+        }
+    }
+    // A file name with a newline and an escape in it: the error stays one
+    // line and shows both escaped.
+    #[cfg(unix)]
+    {
+        let name = "bad\nname\u{1b}[31m.yaml";
+        std::fs::write(dir.path().join(name), "format: [not, a, format]\n").unwrap();
+        let out = factlint()
+            .current_dir(dir.path())
+            .args(["check", "--config", name, "bundle"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr:?}");
+        assert!(!raw(&stderr), "{stderr:?}");
+        assert!(stderr.contains("bad\\nname\\u{1b}[31m.yaml"), "{stderr:?}");
+    }
+}

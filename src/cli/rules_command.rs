@@ -1,6 +1,7 @@
 //! `factlint rules list|explain|test`: the rule packs as their users see
 //! them.
 
+use crate::text::{terminal_safe, terminal_safe_lines};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -89,7 +90,9 @@ pub fn run(args: RulesArgs) -> Result<i32> {
             let Some(rule) = set.rule(&a.id) else {
                 return Err(unknown_rule(&set, &a.id));
             };
-            write_or_pipe(out.write_all(explain(rule).as_bytes()))?;
+            // A pack's words reach the terminal: escaped, lines kept.
+            let text = explain(rule);
+            write_or_pipe(out.write_all(terminal_safe_lines(&text).as_bytes()))?;
             Ok(0)
         }
         RulesCommand::Test(a) => {
@@ -183,12 +186,12 @@ fn list(set: &RuleSet, format: ListFormat, out: &mut dyn Write) -> std::io::Resu
                 writeln!(
                     out,
                     "{:wi$}  {:wc$}  {:ws$}  {:wp$}  {:7}  {}",
-                    r.id,
+                    terminal_safe(&r.id),
                     r.check,
                     r.severity,
-                    r.pack,
+                    terminal_safe(&r.pack),
                     if r.enabled { "yes" } else { "no" },
-                    r.description
+                    terminal_safe(&r.description)
                 )?;
             }
             Ok(())
@@ -203,13 +206,24 @@ fn print_test_report(
 ) -> std::io::Result<()> {
     for o in &report.outcomes {
         match &o.failure {
-            None if verbose => writeln!(out, "ok    {}", o.name)?,
+            None if verbose => writeln!(out, "ok    {}", terminal_safe(&o.name))?,
             None => {}
             Some(why) => {
                 if o.dir.as_os_str().is_empty() {
-                    writeln!(out, "FAIL  {}: {why}", o.name)?;
+                    writeln!(
+                        out,
+                        "FAIL  {}: {}",
+                        terminal_safe(&o.name),
+                        terminal_safe(why)
+                    )?;
                 } else {
-                    writeln!(out, "FAIL  {} ({}): {why}", o.name, o.dir.display())?;
+                    writeln!(
+                        out,
+                        "FAIL  {} ({}): {}",
+                        terminal_safe(&o.name),
+                        terminal_safe(&o.dir.display().to_string()),
+                        terminal_safe(why)
+                    )?;
                 }
             }
         }

@@ -67,15 +67,15 @@ pub fn render_jsonl(report: &Report, out: &mut dyn Write) -> std::io::Result<()>
 }
 
 /// Table cells are one line each: whitespace runs (newlines, tabs) become
-/// one space and other control characters are dropped, so an article
-/// cannot break the columns or send terminal escapes.
+/// one space and other control characters are shown escaped, so an
+/// article cannot break the columns or send terminal escapes.
 fn cell(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
         if c.is_whitespace() {
             space = true;
-        } else if !c.is_control() {
+        } else {
             if space && !out.is_empty() {
                 out.push(' ');
             }
@@ -83,7 +83,7 @@ fn cell(s: &str) -> String {
             out.push(c);
         }
     }
-    out
+    crate::text::terminal_safe(&out).into_owned()
 }
 
 pub fn render_table(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
@@ -214,7 +214,7 @@ mod tests {
         report.bundles.push(other);
         let out = run(FactsFormat::Table, &report);
         assert_eq!(out.lines().count(), 15);
-        assert!(out.contains("two lines[31m red"));
+        assert!(out.contains("two lines\\u{1b}[31m red"));
         assert!(!out.contains('\x1b'));
         assert!(out.starts_with("bundle  source"));
     }

@@ -10,6 +10,7 @@ use anstyle::{AnsiColor, Style};
 use super::{BundleReport, RenderContext, Report};
 use crate::facts::Fact;
 use crate::rules::{DiffOp, Finding, Severity, Verdict};
+use crate::text::terminal_safe;
 
 const SECTIONS: &[(&str, &[Verdict])] = &[
     ("Conflicts", &[Verdict::Conflict]),
@@ -93,7 +94,7 @@ fn bundle_tally(b: &BundleReport) -> String {
     };
     format!(
         "{}: {} sources, {} facts: {} conflicts, {} internal, {} reference, {} agreements, {} single-source{unweighed}",
-        b.name,
+        terminal_safe(&b.name),
         b.sources.len(),
         b.facts.len(),
         count(Verdict::Conflict),
@@ -117,11 +118,11 @@ fn render_bundle(
         .map(|s| (s.id.as_str(), s.path.as_str()))
         .collect();
     if !ctx.quiet {
-        let name = p.paint(Style::new().bold(), &bundle.name);
+        let name = p.paint(Style::new().bold(), &terminal_safe(&bundle.name));
         if bundle.path == bundle.name {
             writeln!(out, "{name}")?;
         } else {
-            writeln!(out, "{name} {}", bundle.path)?;
+            writeln!(out, "{name} {}", terminal_safe(&bundle.path))?;
         }
         for s in &bundle.sources {
             let date = s
@@ -130,7 +131,7 @@ fn render_bundle(
             writeln!(
                 out,
                 "  {}  reference date {} ({})",
-                s.id,
+                terminal_safe(&s.id),
                 date,
                 s.reference_date_from.as_str()
             )?;
@@ -141,7 +142,12 @@ fn render_bundle(
     for s in &bundle.sources {
         if let Some(skipped) = &s.skipped {
             let note = p.paint(AnsiColor::Cyan.on_default(), "note:");
-            writeln!(out, "  {note} {} {}", s.id, skipped.note())?;
+            writeln!(
+                out,
+                "  {note} {} {}",
+                terminal_safe(&s.id),
+                terminal_safe(&skipped.note())
+            )?;
         }
     }
     if !ctx.quiet {
@@ -168,7 +174,12 @@ fn render_bundle(
         )?;
         for f in items {
             let sev = p.paint(severity_style(f.severity), f.severity.as_str());
-            writeln!(out, "{sev}[{}] {}", f.rule, f.message)?;
+            writeln!(
+                out,
+                "{sev}[{}] {}",
+                terminal_safe(&f.rule),
+                terminal_safe(&f.message)
+            )?;
             for id in &f.facts {
                 let Some(fact) = facts.get(id.as_str()) else {
                     continue;
@@ -182,25 +193,30 @@ fn render_bundle(
                     "  {} {}",
                     p.paint(
                         Style::new().dimmed(),
-                        &format!("{path}:{}:{}", fact.span.line, fact.span.column)
+                        &format!(
+                            "{}:{}:{}",
+                            terminal_safe(path),
+                            fact.span.line,
+                            fact.span.column
+                        )
                     ),
-                    fact.value.display()
+                    terminal_safe(&fact.value.display())
                 )?;
                 writeln!(out, "    {}", highlight(fact, p))?;
             }
             if let Some(diff) = &f.diff {
                 let mut line = String::from("  diff: ");
                 for chunk in diff {
+                    let text = terminal_safe(&chunk.text);
                     let styled = match chunk.op {
-                        DiffOp::Equal => chunk.text.clone(),
+                        DiffOp::Equal => text.into_owned(),
                         DiffOp::Insert => p.paint(
                             AnsiColor::Green.on_default().bold(),
-                            &format!("{{+{}+}}", chunk.text),
+                            &format!("{{+{text}+}}"),
                         ),
-                        DiffOp::Delete => p.paint(
-                            AnsiColor::Red.on_default().bold(),
-                            &format!("[-{}-]", chunk.text),
-                        ),
+                        DiffOp::Delete => {
+                            p.paint(AnsiColor::Red.on_default().bold(), &format!("[-{text}-]"))
+                        }
                     };
                     line.push_str(&styled);
                 }
@@ -218,10 +234,10 @@ fn highlight(fact: &Fact, p: &Paint) -> String {
     match sentence.find(&fact.text) {
         Some(i) if !fact.text.is_empty() => format!(
             "{}{}{}",
-            &sentence[..i],
-            p.paint(Style::new().bold(), &fact.text),
-            &sentence[i + fact.text.len()..]
+            terminal_safe(&sentence[..i]),
+            p.paint(Style::new().bold(), &terminal_safe(&fact.text)),
+            terminal_safe(&sentence[i + fact.text.len()..])
         ),
-        _ => sentence.clone(),
+        _ => terminal_safe(sentence).into_owned(),
     }
 }
