@@ -154,7 +154,7 @@ impl Baseline {
     }
 
     pub fn load(path: &Path) -> Result<Baseline> {
-        let text = crate::corpus::read_utf8(path)?;
+        let text = crate::corpus::read_settings(path, "baselines")?;
         Baseline::parse(path, &text)
     }
 

@@ -111,7 +111,7 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config> {
-        let text = crate::corpus::read_utf8(path)?;
+        let text = crate::corpus::read_settings(path, "configuration files")?;
         Config::parse(path, &text)
     }
 

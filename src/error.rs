@@ -15,6 +15,16 @@ pub enum Error {
     },
     #[error("{path}: not valid UTF-8 (byte {offset})")]
     NotUtf8 { path: PathBuf, offset: usize },
+    /// A FIFO, device or socket where a file was expected: reading it could
+    /// block forever or never end.
+    #[error("{path}: is {what}, not a regular file; not read")]
+    NotAFile { path: PathBuf, what: String },
+    #[error("{path}: larger than {limit_mb} MB, the limit for {what}; not read")]
+    TooLarge {
+        path: PathBuf,
+        limit_mb: u64,
+        what: &'static str,
+    },
     #[error("{path}:{line}:{column}: {message}")]
     Yaml {
         path: PathBuf,

@@ -295,3 +295,145 @@ fn terminal_output_carries_no_raw_control_characters() {
         assert!(stderr.contains("bad\\nname\\u{1b}[31m.yaml"), "{stderr:?}");
     }
 }
+
+/// Settings files (configuration, baseline, rule pack files) are read with
+/// a limit, and a FIFO or device is refused before it is opened.
+#[cfg(unix)]
+#[test]
+fn settings_inputs_are_bounded_and_never_block() {
+    use std::time::Duration;
+    let ws = workspace();
+    let fifo = ws.path().join("pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let big = ws.path().join("big.yaml");
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(17 * 1024 * 1024).unwrap();
+    let cases: [(&[&str], &[&str]); 5] = [
+        (
+            &["check", "--config", "/dev/zero", "bundle"],
+            &["/dev/zero", "a device"],
+        ),
+        (
+            &[
+                "check",
+                "--no-config",
+                "--baseline",
+                "/dev/urandom",
+                "bundle",
+            ],
+            &["/dev/urandom", "a device"],
+        ),
+        (
+            &["check", "--no-config", "--baseline", "pipe.json", "bundle"],
+            &["pipe.json", "a FIFO"],
+        ),
+        (
+            &["check", "--config", "big.yaml", "bundle"],
+            &["big.yaml", "larger than 16 MB"],
+        ),
+        (
+            &[
+                "check",
+                "--no-config",
+                "--rules",
+                "pack",
+                "--baseline",
+                "big.yaml",
+                "bundle",
+            ],
+            &["big.yaml", "16 MB"],
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = factlint()
+            .current_dir(ws.path())
+            .args(args)
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        for phrase in expected {
+            assert!(
+                stderr.contains(phrase),
+                "{args:?}: {phrase:?} not in {stderr}"
+            );
+        }
+    }
+    // A FIFO among a pack's files is refused by name.
+    let pack_fifo = ws.path().join("pack/extra.yaml");
+    std::process::Command::new("mkfifo")
+        .arg(&pack_fifo)
+        .status()
+        .unwrap();
+    let out = factlint()
+        .current_dir(ws.path())
+        .args(["check", "--no-config", "--rules", "pack", "bundle"])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("extra.yaml: is a FIFO"), "{stderr}");
+}
+
+/// A FIFO, a dangling link and a link loop named like articles are listed
+/// as skipped, with what they are; a link to an article is read.
+#[cfg(unix)]
+#[test]
+fn odd_files_in_a_bundle_are_listed_as_skipped() {
+    use std::os::unix::fs::symlink;
+    use std::time::Duration;
+    let ws = workspace();
+    let bundle = ws.path().join("bundle");
+    std::process::Command::new("mkfifo")
+        .arg(bundle.join("pipe.md"))
+        .status()
+        .unwrap();
+    symlink("nowhere.md", bundle.join("gone.md")).unwrap();
+    symlink("round.md", bundle.join("round.md")).unwrap();
+    std::fs::write(
+        ws.path().join("elsewhere.md"),
+        "Some 40 lanterns drifted out to sea.\n",
+    )
+    .unwrap();
+    symlink("../elsewhere.md", bundle.join("linked.md")).unwrap();
+    let out = factlint()
+        .current_dir(ws.path())
+        .args([
+            "check",
+            "--no-config",
+            "--fail-on",
+            "never",
+            "--format",
+            "json",
+            "bundle",
+        ])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sources = report["bundles"][0]["sources"].as_array().unwrap();
+    let skipped = |id: &str| {
+        sources
+            .iter()
+            .find(|s| s["id"] == id)
+            .and_then(|s| s["skipped"]["detail"].as_str().map(str::to_string))
+    };
+    assert_eq!(skipped("pipe").as_deref(), Some("a FIFO"));
+    assert_eq!(skipped("gone").as_deref(), Some("a dangling symbolic link"));
+    assert_eq!(skipped("round").as_deref(), Some("a symbolic link loop"));
+    let linked = sources.iter().find(|s| s["id"] == "linked").unwrap();
+    assert!(linked.get("skipped").is_none(), "{linked}");
+}

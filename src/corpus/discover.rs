@@ -55,7 +55,10 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Vec<(PathBu
         for entry in walker {
             let entry = entry.map_err(|e| Error::Usage(format!("{}: {e}", root.display())))?;
             let path = entry.path();
-            if entry.file_type().is_some_and(|t| t.is_file()) && opts.is_source(path) {
+            // Anything but a directory: links, FIFOs and devices named like
+            // articles are loaded as skipped sources, never passed over in
+            // silence (and never opened).
+            if entry.file_type().is_some_and(|t| !t.is_dir()) && opts.is_source(path) {
                 let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
                 bundles.entry(dir).or_default().push(path.to_path_buf());
             }

@@ -67,10 +67,10 @@ pub struct Manifest {
 impl Manifest {
     pub fn load(dir: &Path) -> Result<Option<Manifest>> {
         let path = dir.join("bundle.yaml");
-        if !path.is_file() {
+        if std::fs::symlink_metadata(&path).is_err() {
             return Ok(None);
         }
-        let text = super::read_utf8(&path)?;
+        let text = super::read_settings(&path, "bundle manifests")?;
         serde_yaml::from_str(&text)
             .map(Some)
             .map_err(|e| Error::yaml(&path, &e))

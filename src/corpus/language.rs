@@ -29,11 +29,17 @@ const SAMPLE_BYTES: usize = 16 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Skipped {
     pub reason: SkipReason,
-    /// ISO 639-3 code of the language the source is written in ("fra").
+    /// ISO 639-3 code of the language the source is written in ("fra");
+    /// empty for other reasons.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub language: String,
     /// The language's English name, for the text report.
     #[serde(skip)]
     pub language_name: String,
+    /// What the path is when it could not be read ("a FIFO", "a dangling
+    /// symbolic link").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -41,6 +47,9 @@ pub struct Skipped {
 pub enum SkipReason {
     /// Written in a language other than English.
     Language,
+    /// Not a file that can be read: a FIFO, a device, a dangling symbolic
+    /// link, a link loop.
+    Unreadable,
 }
 
 impl Skipped {
@@ -50,6 +59,10 @@ impl Skipped {
             SkipReason::Language => format!(
                 "skipped: written in {} ({}), not English; no facts read",
                 self.language_name, self.language
+            ),
+            SkipReason::Unreadable => format!(
+                "skipped: {}, not a file that can be read",
+                self.detail.as_deref().unwrap_or("not a regular file")
             ),
         }
     }
@@ -103,6 +116,7 @@ pub fn skip_reason(body: &str) -> Option<Skipped> {
         reason: SkipReason::Language,
         language: lang.code().to_string(),
         language_name: lang.eng_name().to_string(),
+        detail: None,
     })
 }
 

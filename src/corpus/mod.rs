@@ -91,6 +91,18 @@ impl Source {
         })
     }
 
+    /// A source that could not be read: no text, no facts, a note why.
+    pub fn unreadable(id: String, path: PathBuf, what: String) -> Result<Source> {
+        let mut source = Source::from_text(id, path, String::new(), None)?;
+        source.skipped = Some(Skipped {
+            reason: language::SkipReason::Unreadable,
+            language: String::new(),
+            language_name: String::new(),
+            detail: Some(what),
+        });
+        Ok(source)
+    }
+
     pub fn sentence_text(&self, s: &Sentence) -> &str {
         &self.text[s.start..s.end]
     }
@@ -109,6 +121,94 @@ impl Source {
 }
 
 /// Reads one file as UTF-8, naming the file and the offending byte if not.
+/// The most factlint reads of a configuration-like file (configuration,
+/// rule pack, lexicon, reference, baseline, bundle manifest, fixture).
+pub const MAX_SETTINGS_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What a path is when it is not a regular file: "a FIFO", "a device".
+pub fn not_a_file(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a FIFO");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// Why a path cannot be read as a file: it is a FIFO, a device or a
+/// socket, a dangling symbolic link or a link loop. `None` for a regular
+/// file (or a link to one) and for errors of another kind.
+pub fn unreadable(path: &Path) -> Option<String> {
+    match std::fs::metadata(path) {
+        Ok(meta) => not_a_file(&meta).map(str::to_string),
+        Err(e) => {
+            let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            if !link {
+                return None;
+            }
+            // ELOOP, "too many levels of symbolic links": 40 on Linux, 62 on
+            // the BSDs and macOS (std's error kind for it is unstable).
+            let eloop = if cfg!(target_os = "linux") { 40 } else { 62 };
+            let looped = e.raw_os_error() == Some(eloop);
+            Some(if looped {
+                "a symbolic link loop".to_string()
+            } else {
+                "a dangling symbolic link".to_string()
+            })
+        }
+    }
+}
+
+/// Reads a configuration-like file (`what`: "a configuration file"), with
+/// a size limit: a FIFO or device is refused before it is opened (opening
+/// a FIFO blocks; /dev/zero never ends), and reading stops at
+/// [`MAX_SETTINGS_BYTES`].
+pub fn read_settings(path: &Path, what: &'static str) -> Result<String> {
+    use std::io::Read;
+    if let Some(what) = unreadable(path) {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+            what,
+        });
+    }
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    let too_large = || Error::TooLarge {
+        path: path.to_path_buf(),
+        limit_mb: MAX_SETTINGS_BYTES / (1024 * 1024),
+        what,
+    };
+    if meta.len() > MAX_SETTINGS_BYTES {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_SETTINGS_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > MAX_SETTINGS_BYTES {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
 pub fn read_utf8(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
@@ -122,11 +222,17 @@ pub fn load_bundle(dir: &Path, files: &[PathBuf]) -> Result<Bundle> {
     let manifest = Manifest::load(dir)?;
     let mut sources = Vec::with_capacity(files.len());
     for path in files {
-        let text = read_utf8(path)?;
         let id = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
+        // A FIFO, device or broken link among the articles is listed as
+        // skipped, with what it is; it is never opened.
+        if let Some(what) = unreadable(path) {
+            sources.push(Source::unreadable(id, path.clone(), what)?);
+            continue;
+        }
+        let text = read_utf8(path)?;
         let file_name = path
             .file_name()
             .map(|s| s.to_string_lossy().into_owned())

@@ -198,7 +198,10 @@ pub fn dir_cases(dir: &Path) -> Result<Vec<Case>> {
             continue;
         };
         if rel.components().any(|c| c.as_os_str() == "tests") {
-            files.push((rel.to_path_buf(), crate::corpus::read_utf8(path)?));
+            files.push((
+                rel.to_path_buf(),
+                crate::corpus::read_settings(path, "fixture files")?,
+            ));
         }
     }
     group(dir, files)

@@ -132,7 +132,10 @@ pub fn pack_files(dir: &Path) -> Result<Vec<PathBuf>> {
     for entry in walker {
         let entry = entry.map_err(|e| Error::Usage(format!("{}: {e}", dir.display())))?;
         let p = entry.path();
-        if p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        // Not only regular files: a FIFO or a dangling link named
+        // `*.yaml` is refused by name when read, not skipped unseen.
+        let dir_entry = entry.file_type().is_some_and(|t| t.is_dir());
+        if !dir_entry && p.extension().is_some_and(|e| e == "yaml" || e == "yml") {
             out.push(p.to_path_buf());
         }
     }
@@ -154,7 +157,7 @@ fn dir_sources(dir: &Path) -> Result<Vec<PackSource>> {
         .map(|path| {
             Ok(PackSource {
                 builtin: false,
-                text: crate::corpus::read_utf8(&path)?,
+                text: crate::corpus::read_settings(&path, "rule pack files")?,
                 path,
                 pack: pack.clone(),
             })
