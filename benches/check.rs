@@ -74,3 +74,44 @@ fn check_corpus(bencher: divan::Bencher, bundles: usize) {
             .sum::<usize>()
     });
 }
+
+/// One run-on "sentence" full of figures, `kib` KiB long, with no full
+/// stop: the work must grow linearly with its length (the sentence cap and
+/// the line index's checkpoints see to it). Compare the per-byte rate of
+/// the two sizes.
+fn run_on(kib: usize) -> String {
+    let mut text = String::with_capacity(kib * 1024 + 200);
+    let mut i = 0usize;
+    while text.len() < kib * 1024 {
+        text.push_str(&format!(
+            "some {} people and {} boats and more than {},000 visitors on May {}, 2025 with {}% of the vote, ",
+            i * 7 % 9000 + 10,
+            i % 300 + 2,
+            i % 50 + 1,
+            i % 28 + 1,
+            i % 90 + 5
+        ));
+        i += 1;
+    }
+    text.push('\n');
+    text
+}
+
+#[divan::bench(args = [64, 256], sample_count = 5)]
+fn run_on_sentence(bencher: divan::Bencher, kib: usize) {
+    let set = load(&LoadOptions::default()).expect("default rules");
+    let rec = Recognizer::new();
+    let text = run_on(kib);
+    let bytes = text.len();
+    let source = Source::from_text("000".into(), "bench/run-on/000.md".into(), text, None)
+        .expect("generated source parses");
+    let bundle = Bundle {
+        name: "run-on".into(),
+        path: "bench/run-on".into(),
+        sources: vec![source],
+        manifest_reference_date: None,
+    };
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| check_bundle(bundle.clone(), &rec, &set, None).facts.len());
+}

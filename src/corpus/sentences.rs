@@ -189,19 +189,52 @@ fn push_one(text: &str, mut s: usize, mut e: usize, out: &mut Vec<Sentence>) {
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Every [`CHECKPOINT_BYTES`] or so inside a line, the byte offset and
+    /// the column there, so a column on a very long line is counted from
+    /// the nearest checkpoint rather than from the line's start (which made
+    /// locating every fact of a one-line megabyte quadratic).
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT_BYTES: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut checkpoints = Vec::new();
+        let mut line_start = 0;
+        let mut next = CHECKPOINT_BYTES;
+        let mut column = 0;
+        for (i, c) in text.char_indices() {
+            if i >= next {
+                checkpoints.push((i, column));
+                next = i + CHECKPOINT_BYTES;
+            }
+            column += 1;
+            if c == '\n' {
+                line_start = i + 1;
+                starts.push(line_start);
+                column = 0;
+                next = line_start + CHECKPOINT_BYTES;
+            }
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
     }
 
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let column = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= offset);
+        let (from, before) = match k.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some((b, col)) if b >= start => (b, col),
+            _ => (start, 0),
+        };
+        let column = text
+            .get(from..offset)
+            .map_or(1, |s| before + s.chars().count() + 1);
         (line, column)
     }
 }
@@ -302,5 +335,19 @@ mod tests {
         assert_eq!(idx.line_col(text, 3), (2, 1));
         let e = text.find('e').unwrap();
         assert_eq!(idx.line_col(text, e), (2, 5));
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_characters() {
+        let line = "é".repeat(5_000) + "x" + &"a".repeat(9_000);
+        let text = format!("first\n{line}\nlast");
+        let index = LineIndex::new(&text);
+        let x = text.find('x').unwrap();
+        assert_eq!(index.line_col(&text, x), (2, 5_001));
+        let end = x + 9_000;
+        assert_eq!(index.line_col(&text, end), (2, 14_001));
+        let last = text.rfind("last").unwrap();
+        assert_eq!(index.line_col(&text, last), (3, 1));
+        assert_eq!(index.line_col(&text, 0), (1, 1));
     }
 }
