@@ -202,7 +202,6 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         let mut checkpoints = Vec::new();
-        let mut line_start = 0;
         let mut next = CHECKPOINT_BYTES;
         let mut column = 0;
         for (i, c) in text.char_indices() {
@@ -212,10 +211,9 @@ impl LineIndex {
             }
             column += 1;
             if c == '\n' {
-                line_start = i + 1;
-                starts.push(line_start);
+                starts.push(i + 1);
                 column = 0;
-                next = line_start + CHECKPOINT_BYTES;
+                next = i + 1 + CHECKPOINT_BYTES;
             }
         }
         LineIndex {
