@@ -1,7 +1,7 @@
 //! Command-line interface: argument parsing (clap derive; doc comments are
 //! the help text) and dispatch to the library. Returns the exit code.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -131,6 +131,14 @@ impl RuleArgs {
             defaults,
             dirs,
             disable,
+        })
+        .map_err(|e| match e {
+            // An id from the configuration file is located in it.
+            Error::UnknownRule { id } if !self.disable.contains(&id) => config.locate_error(
+                &id,
+                format!("disable: unknown rule `{id}` (see `factlint rules list`)"),
+            ),
+            e => e,
         })
     }
 
@@ -268,23 +276,29 @@ pub fn run(cli: Cli) -> Result<i32> {
                     .flatten()
                     .map(|set| set.lexicon.units),
             };
+            let mut opts = opts;
             let from_stdin = opts.batch || opts.text.as_deref().is_none_or(|t| t == "-");
             if from_stdin {
                 refuse_terminal_stdin("parse reads its text from standard input here")?;
+            }
+            if from_stdin && !opts.batch {
+                opts.text = Some(read_stdin()?);
             }
             let stdin = std::io::stdin();
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let rec = crate::recognize::Recognizer::new();
-            write_or_pipe(parse_cmd::run_parse(
+            let bad = parse_cmd::run_parse(
                 &rec,
                 opts,
                 &mut stdin.lock(),
                 &mut out,
                 &mut std::io::stderr(),
-            ))?;
+            )
+            .map_err(|e| Error::io("<stdout>", e))?;
             write_or_pipe(out.flush())?;
-            Ok(0)
+            // A batch with bad lines still answers every line, and says so.
+            Ok(i32::from(bad > 0))
         }
         Command::Rules(args) => rules_command::run(args),
         Command::Init(args) => {
@@ -337,16 +351,7 @@ fn read_stdin_if_asked(paths: &[PathBuf]) -> Result<Option<String>> {
         return Ok(None);
     }
     refuse_terminal_stdin("`-` reads one article from standard input")?;
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(crate::check::STDIN_DISPLAY, e))?;
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|e| Error::NotUtf8 {
-            path: PathBuf::from(crate::check::STDIN_DISPLAY),
-            offset: e.utf8_error().valid_up_to(),
-        })
+    read_stdin().map(Some)
 }
 
 fn check_options(
@@ -473,6 +478,19 @@ fn inputs(
         t.read(Role::Config, path);
     }
     t
+}
+
+/// All of standard input as text; binary input is named as such.
+fn read_stdin() -> Result<String> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(crate::check::STDIN_DISPLAY, e))?;
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: crate::check::STDIN_DISPLAY.into(),
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 /// Writes rendered output to FILE (atomically) or standard output.

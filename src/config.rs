@@ -82,6 +82,31 @@ pub struct Config {
 }
 
 impl Config {
+    /// An error about `value` as written in this configuration file: its
+    /// first occurrence as a word gives the line and column (the file is
+    /// small and was read once already).
+    pub fn locate_error(&self, value: &str, message: String) -> Error {
+        let Some(path) = &self.path else {
+            return Error::Usage(message);
+        };
+        let text = crate::corpus::read_settings(path, "configuration files").unwrap_or_default();
+        let (line, column) = text
+            .lines()
+            .enumerate()
+            .find_map(|(n, l)| {
+                l.match_indices(value)
+                    .find(|(i, _)| crate::text::is_whole_word(l, *i, i + value.len()))
+                    .map(|(i, _)| (n + 1, l[..i].chars().count() + 1))
+            })
+            .unwrap_or((1, 1));
+        Error::Yaml {
+            path: path.clone(),
+            line,
+            column,
+            message,
+        }
+    }
+
     /// The directory paths in the file are relative to.
     pub fn root(&self) -> PathBuf {
         self.path

@@ -40,6 +40,9 @@ pub enum Error {
         rule: String,
         message: String,
     },
+    /// `--disable` (or a configuration's `disable:`) names no loaded rule.
+    #[error("cannot disable unknown rule `{id}` (see `factlint rules list`)")]
+    UnknownRule { id: String },
     /// A file factlint will not write (one it reads, one inside a bundle,
     /// a read-only one).
     #[error("{path}: {reason}")]

@@ -437,3 +437,69 @@ fn odd_files_in_a_bundle_are_listed_as_skipped() {
     let linked = sources.iter().find(|s| s["id"] == "linked").unwrap();
     assert!(linked.get("skipped").is_none(), "{linked}");
 }
+
+/// Messages that say what went wrong, where.
+#[test]
+fn messages_name_the_input_and_the_place() {
+    let ws = workspace();
+    // Binary on standard input is named as standard input.
+    let out = factlint()
+        .current_dir(ws.path())
+        .args(["parse", "-"])
+        .write_stdin(vec![0xff, 0xfe, b'x'])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("<stdin>: not valid UTF-8"), "{stderr}");
+    // A batch with a bad line answers every line and exits 1.
+    let out = factlint()
+        .args(["parse", "--batch"])
+        .write_stdin("{\"text\": \"26 leaders\"}\nnot json\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+    // An unknown rule in the configuration's `disable:` is located there.
+    std::fs::write(
+        ws.path().join("factlint.yaml"),
+        "fail_on: never\ndisable:\n  - no-such-rule\n",
+    )
+    .unwrap();
+    let out = factlint()
+        .current_dir(ws.path())
+        .args(["check", "bundle"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("factlint.yaml:3:5: disable: unknown rule `no-such-rule`"),
+        "{stderr}"
+    );
+}
+
+/// Counted things are whole: a figure below one is no count.
+#[test]
+fn a_figure_below_one_is_not_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "Some 0.000000000000000000001 performers came to the square.\n\nSome 300 dancers came too.\n",
+    )
+    .unwrap();
+    let out = factlint()
+        .current_dir(dir.path())
+        .args(["facts", "--no-config", "--format", "jsonl", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let counts: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("\"kind\":\"count\""))
+        .collect();
+    assert_eq!(counts.len(), 1, "{stdout}");
+    assert!(counts[0].contains("300 dancers"), "{stdout}");
+}

@@ -17,7 +17,9 @@ use crate::recognize::{Interval, MentionValue, NumberKind};
 /// fraction ("more than 5.5 km") is kept as written: it measures, it does
 /// not count.
 pub fn interval_to_count(i: &Interval) -> Option<CountValue> {
-    let whole = |m: f64| (m - m.round()).abs() < 1e-9;
+    // Whole up to float noise ("about 250,000" widened is 225000.00000000003),
+    // but a tiny fraction is not zero.
+    let whole = |m: f64| (m - m.round()).abs() < 1e-9 && (m.round() != 0.0 || m == 0.0);
     let min = match i.min {
         Some(m) if !whole(m) => m,
         Some(m) if i.min_inclusive => m.round(),
@@ -838,6 +840,11 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             after = u.end;
             unit_end = Some(u.end);
         }
+        // Things are counted in whole ones: "0.000001 performers" is no
+        // count (a measure in a unit may be that small).
+        if value.unit.is_none() && value.min > 0.0 && value.max.is_some_and(|m| m < 1.0) {
+            continue;
+        }
         if let Some(dimension) = value.dimension.clone() {
             if let Some((rendering, close)) = quantity::conversion(ctx, after, &dimension) {
                 value.also.push(rendering);
@@ -1071,6 +1078,8 @@ mod tests {
             ("The terms are on page 12 of the deal.", vec![]),
             ("The hosts won 3-1 at home.", vec![]),
             ("The 22nd amendment was cited.", vec![]),
+            ("Some 0.000000000000000000001 performers came.", vec![]),
+            ("About 0.5 performers came.", vec![]),
             (
                 "Five meteorologists disagreed.",
                 vec![("meteorologist".into(), 5.0, Some(5.0), None, None, vec![])],

@@ -146,14 +146,15 @@ fn text_line(units: Option<&Units>, text: &str, m: &Mention) -> String {
 /// of stdin); with `batch`, stdin holds JSON Lines `{"text",
 /// "reference_date"}` and each line gets one JSON array on `out`, in order.
 /// A malformed line yields `[]` and a message on `err`; it never stops the
-/// batch. A closed stdout (broken pipe) ends the run quietly.
+/// batch, and the count of such lines is returned (the command exits 1 when
+/// there were any). A closed stdout (broken pipe) ends the run quietly.
 pub fn run_parse(
     recognizer: &Recognizer,
     opts: ParseOptions,
     stdin: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> std::io::Result<()> {
+) -> std::io::Result<usize> {
     let ParseOptions {
         text,
         reference,
@@ -162,8 +163,9 @@ pub fn run_parse(
         units,
     } = opts;
     let units = units.as_ref();
+    let mut bad = 0;
     let result = if batch {
-        run_batch(recognizer, reference, stdin, out, err)
+        run_batch(recognizer, reference, stdin, out, err).map(|n| bad = n)
     } else {
         let text = match text {
             Some(t) if t != "-" => t,
@@ -188,10 +190,10 @@ pub fn run_parse(
         }
     };
     match result {
-        Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
-        r => r.and_then(|()| out.flush()).or_else(|e| {
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(bad),
+        r => r.and_then(|()| out.flush()).map(|()| bad).or_else(|e| {
             if e.kind() == ErrorKind::BrokenPipe {
-                Ok(())
+                Ok(bad)
             } else {
                 Err(e)
             }
@@ -205,9 +207,10 @@ fn run_batch(
     stdin: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> std::io::Result<()> {
+) -> std::io::Result<usize> {
     let mut buf = Vec::new();
     let mut lineno = 0usize;
+    let mut bad = 0usize;
     loop {
         buf.clear();
         if stdin.read_until(b'\n', &mut buf)? == 0 {
@@ -227,6 +230,7 @@ fn run_batch(
                         Ok(d) => Some(d),
                         Err(e) => {
                             let _ = writeln!(err, "line {lineno}: bad reference_date {s:?}: {e}");
+                            bad += 1;
                             default_reference
                         }
                     },
@@ -241,11 +245,12 @@ fn run_batch(
             }
             Err(e) => {
                 let _ = writeln!(err, "line {lineno}: not a JSON object with \"text\": {e}");
+                bad += 1;
                 writeln!(out, "[]")?;
             }
         }
     }
-    Ok(())
+    Ok(bad)
 }
 
 #[cfg(test)]
@@ -264,7 +269,8 @@ mod tests {
             format: ParseFormat::Json,
             units: None,
         };
-        run_parse(&r, opts, &mut inp, &mut out, &mut err).unwrap_or_default();
+        let bad = run_parse(&r, opts, &mut inp, &mut out, &mut err).unwrap_or_default();
+        assert_eq!(bad, err.lines().count(), "one message per bad line");
         (
             String::from_utf8_lossy(&out).into_owned(),
             String::from_utf8_lossy(&err).into_owned(),

@@ -502,7 +502,7 @@ pub fn load(opts: &LoadOptions) -> Result<RuleSet> {
     for id in &opts.disable {
         match index.get(id) {
             Some(&i) => rules[i].enabled = false,
-            None => return Err(Error::Usage(format!("cannot disable unknown rule `{id}`"))),
+            None => return Err(Error::UnknownRule { id: id.clone() }),
         }
     }
     let lexicon = Lexicon::compile(&lexicon_def);
