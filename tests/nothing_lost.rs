@@ -32,11 +32,16 @@ fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
+            let entry = entry.unwrap();
+            let path = entry.path();
+            let kind = entry.file_type().unwrap();
+            if kind.is_dir() {
                 stack.push(path);
-            } else {
+            } else if kind.is_file() {
                 out.insert(path.clone(), std::fs::read(&path).unwrap());
+            } else {
+                // FIFOs and links: present, never opened.
+                out.insert(path.clone(), Vec::new());
             }
         }
     }
@@ -47,7 +52,12 @@ fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// stderr holding every `expected` phrase, no file changed or added.
 fn refuses(dir: &Path, args: &[&str], expected: &[&str]) {
     let before = files(dir);
-    let out = factlint().current_dir(dir).args(args).output().unwrap();
+    let out = factlint()
+        .current_dir(dir)
+        .args(args)
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
     assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
@@ -301,7 +311,6 @@ fn terminal_output_carries_no_raw_control_characters() {
 #[cfg(unix)]
 #[test]
 fn settings_inputs_are_bounded_and_never_block() {
-    use std::time::Duration;
     let ws = workspace();
     let fifo = ws.path().join("pipe.json");
     let made = std::process::Command::new("mkfifo")
@@ -312,9 +321,17 @@ fn settings_inputs_are_bounded_and_never_block() {
     let big = ws.path().join("big.yaml");
     let file = std::fs::File::create(&big).unwrap();
     file.set_len(17 * 1024 * 1024).unwrap();
-    let cases: [(&[&str], &[&str]); 5] = [
+    let cases: [(&[&str], &[&str]); 7] = [
         (
             &["check", "--config", "/dev/zero", "bundle"],
+            &["/dev/zero", "a device"],
+        ),
+        (
+            &["check", "--config", "/dev/urandom", "bundle"],
+            &["/dev/urandom", "a device"],
+        ),
+        (
+            &["check", "--no-config", "--baseline", "/dev/zero", "bundle"],
             &["/dev/zero", "a device"],
         ),
         (
@@ -349,21 +366,7 @@ fn settings_inputs_are_bounded_and_never_block() {
         ),
     ];
     for (args, expected) in cases {
-        let out = factlint()
-            .current_dir(ws.path())
-            .args(args)
-            .timeout(Duration::from_secs(20))
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
-        for phrase in expected {
-            assert!(
-                stderr.contains(phrase),
-                "{args:?}: {phrase:?} not in {stderr}"
-            );
-        }
+        refuses(ws.path(), args, expected);
     }
     // A FIFO among a pack's files is refused by name.
     let pack_fifo = ws.path().join("pack/extra.yaml");
@@ -371,15 +374,19 @@ fn settings_inputs_are_bounded_and_never_block() {
         .arg(&pack_fifo)
         .status()
         .unwrap();
-    let out = factlint()
-        .current_dir(ws.path())
-        .args(["check", "--no-config", "--rules", "pack", "bundle"])
-        .timeout(Duration::from_secs(20))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("extra.yaml: is a FIFO"), "{stderr}");
+    refuses(
+        ws.path(),
+        &["check", "--no-config", "--rules", "pack", "bundle"],
+        &["extra.yaml: is a FIFO"],
+    );
+    std::fs::remove_file(&pack_fifo).unwrap();
+    // So is a dangling link.
+    std::os::unix::fs::symlink("gone.yaml", ws.path().join("pack/stale.yaml")).unwrap();
+    refuses(
+        ws.path(),
+        &["check", "--no-config", "--rules", "pack", "bundle"],
+        &["stale.yaml: is a dangling symbolic link"],
+    );
 }
 
 /// A FIFO, a dangling link and a link loop named like articles are listed
@@ -502,4 +509,49 @@ fn a_figure_below_one_is_not_a_count() {
         .collect();
     assert_eq!(counts.len(), 1, "{stdout}");
     assert!(counts[0].contains("300 dancers"), "{stdout}");
+}
+
+/// A pack's words reach `rules list` and `rules explain` escaped.
+#[test]
+fn rule_pack_text_is_escaped_on_the_terminal() {
+    let ws = workspace();
+    let rules = ws.path().join("pack/rules.yaml");
+    let text = std::fs::read_to_string(&rules).unwrap().replace(
+        "description: Sources must give the same number of lanterns.",
+        "description: \"Lanterns\\e]0;owned\\a must agree.\"",
+    );
+    assert!(text.contains("\\e]0;owned"), "fixture edit did not apply");
+    std::fs::write(&rules, text).unwrap();
+    for args in [
+        vec!["rules", "list", "--no-config", "--rules", "pack"],
+        vec![
+            "rules",
+            "explain",
+            "--no-config",
+            "--rules",
+            "pack",
+            "lantern-count",
+        ],
+    ] {
+        let out = factlint()
+            .current_dir(ws.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+            "{args:?}: {stdout:?}"
+        );
+        assert!(
+            stdout.contains("Lanterns\\u{1b}]0;owned\\u{7} must agree."),
+            "{args:?}: {stdout}"
+        );
+    }
 }
