@@ -42,6 +42,16 @@ fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The largest char boundary of `text` at or below `at` (std's own is
+/// unstable): where to cut a window of at most `at` bytes.
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Lowercase ASCII slug: "Kim Jong-un" and "Kim Jong Un" both give
 /// `kim-jong-un`; "Vučić" gives `vucic`, "Erdoğan" `erdogan`. Letters are
 /// transliterated (deunicode), so that slugs agree across sources that

@@ -74,11 +74,7 @@ fn letters(text: &str) -> usize {
 
 /// The first `SAMPLE_BYTES` of `text`, cut at a character boundary.
 fn sample(text: &str) -> &str {
-    let mut end = text.len().min(SAMPLE_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..crate::text::floor_char_boundary(text, SAMPLE_BYTES)]
 }
 
 /// The language of `body` when it is confidently not English: enough text,

@@ -100,10 +100,7 @@ fn quotation_end(text: &str, i: usize, end: usize) -> Option<usize> {
         return None;
     };
     let from = i + open_len;
-    let mut limit = end.min(from + MAX_SENTENCE_BYTES);
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    let limit = crate::text::floor_char_boundary(text, end.min(from + MAX_SENTENCE_BYTES));
     text.get(from..limit)?
         .find(close)
         .map(|j| from + j + close.len_utf8())
@@ -158,10 +155,7 @@ const MAX_SENTENCE_BYTES: usize = 1_200;
 
 fn push_trimmed(text: &str, mut s: usize, e: usize, out: &mut Vec<Sentence>) {
     while e - s > MAX_SENTENCE_BYTES {
-        let mut limit = s + MAX_SENTENCE_BYTES;
-        while !text.is_char_boundary(limit) {
-            limit -= 1;
-        }
+        let limit = crate::text::floor_char_boundary(text, s + MAX_SENTENCE_BYTES);
         // Cut at the last space before the limit, else at the limit.
         let cut = text[s..limit]
             .rfind(char::is_whitespace)

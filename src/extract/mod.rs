@@ -263,10 +263,7 @@ pub fn clause_bounds(text: &str, offset: usize) -> (usize, usize) {
                     && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
             || (c == ' ' && CONTRASTIVE.iter().any(|w| text[i + 1..].starts_with(w)))
     };
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = crate::text::floor_char_boundary(text, offset);
     let start = text[..offset]
         .char_indices()
         .rev()

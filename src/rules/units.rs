@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::PhraseSet;
+use crate::text::{PhraseSet, floor_char_boundary};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -259,7 +259,7 @@ impl Units {
         // Units are short: look at the next few words only, not the rest
         // of the sentence.
         let rest = &text[pad..];
-        let rest = &rest[..floor_boundary(rest, MAX_UNIT_BYTES)];
+        let rest = &rest[..floor_char_boundary(rest, MAX_UNIT_BYTES)];
         let bounded = |end: usize| {
             !rest[end..]
                 .chars()
@@ -320,7 +320,7 @@ impl Units {
     pub fn scale_after(&self, text: &str) -> Option<(f64, usize)> {
         let rest = text.strip_prefix(' ').unwrap_or(text);
         let pad = text.len() - rest.len();
-        let window = &rest[..floor_boundary(rest, MAX_UNIT_BYTES)];
+        let window = &rest[..floor_char_boundary(rest, MAX_UNIT_BYTES)];
         self.scales
             .find_iter(window)
             .filter(|h| h.start == 0)
@@ -360,15 +360,6 @@ impl Units {
             None
         }
     }
-}
-
-/// The largest char boundary of `text` at or below `at`.
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut i = at.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// `text` without `suffix`; words match in any case, signs as written.
