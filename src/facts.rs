@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::recognize::day_part::{self, PartOfDay, TimeOfDay};
+use crate::recognize::date::day_part;
+use crate::recognize::{PartOfDay, TimeOfDay};
 
 /// Where a fact was read: byte span in the source plus 1-based line/column of
 /// its start (columns count characters, as editors do).

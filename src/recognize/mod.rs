@@ -12,11 +12,11 @@
 //! times.
 
 pub mod date;
-pub mod day_part;
 pub mod duration;
 pub mod number;
 pub mod parse_cmd;
-pub use day_part::{PartOfDay, TimeOfDay};
+pub use date::day_part::PartOfDay;
+pub use date::time::TimeOfDay;
 pub mod range;
 mod token;
 mod words;
