@@ -4,7 +4,7 @@
 //! sentences side by side.
 //!
 //! Every string that comes from an article, a rule or a path goes through
-//! [`escape`], attribute values included; nothing from input is ever a tag,
+//! [`escape`] (`markup::html`), attribute values included; nothing from input is ever a tag,
 //! an attribute name or a URL scheme we did not check. As a second line of
 //! defence the page carries a Content-Security-Policy that allows no network
 //! access and runs only our own inline script (pinned by its SHA-256), so
@@ -30,6 +30,7 @@ use std::io::Write;
 
 use sha2::{Digest, Sha256};
 
+use super::markup::html as escape;
 use super::{RenderContext, Report, Summary};
 use crate::rules::{Severity, Verdict};
 
@@ -42,26 +43,6 @@ macro_rules! w {
 
 mod sections;
 use sections::bundle;
-
-/// Escapes text for HTML element content and for quoted attribute values.
-/// Control characters other than tab and newline, which HTML cannot carry
-/// meaningfully, become U+FFFD.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' => out.push(c),
-            c if c.is_control() => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// A URL is only ever made a link when it is plain http(s); anything else
 /// (`javascript:`, `data:`, relative paths) is shown as text.

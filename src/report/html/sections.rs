@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use super::{escape, safe_link, verdict_class, verdict_data, verdict_label};
 use crate::facts::{Fact, FactKind};
 use crate::report::BundleReport;
+use crate::report::index::BundleIndex;
 use crate::rules::{DiffOp, Finding};
 
 /// One row of the claim matrix.
@@ -19,12 +20,7 @@ struct Row<'a> {
 }
 
 pub(super) fn bundle(h: &mut String, index: usize, b: &BundleReport) {
-    let facts: HashMap<&str, &Fact> = b.facts.iter().map(|f| (f.id.as_str(), f)).collect();
-    let titles: HashMap<&str, Option<&str>> = b
-        .sources
-        .iter()
-        .map(|s| (s.id.as_str(), s.title.as_deref()))
-        .collect();
+    let lookup = BundleIndex::new(b);
     // Findings that speak about each fact, to colour the rows.
     let mut about: HashMap<&str, Vec<(usize, &Finding)>> = HashMap::new();
     for (i, f) in b.findings.iter().enumerate() {
@@ -104,7 +100,7 @@ pub(super) fn bundle(h: &mut String, index: usize, b: &BundleReport) {
     let mut order: Vec<(usize, &Finding)> = b.findings.iter().enumerate().collect();
     order.sort_by_key(|(i, f)| (f.verdict, *i));
     for (i, f) in order {
-        finding(h, index, i, f, &facts, &titles, b);
+        finding(h, index, i, f, &lookup, b);
     }
     h.push_str("</section>\n");
 }
@@ -220,8 +216,7 @@ fn finding(
     bundle_index: usize,
     index: usize,
     f: &Finding,
-    facts: &HashMap<&str, &Fact>,
-    titles: &HashMap<&str, Option<&str>>,
+    lookup: &BundleIndex,
     b: &BundleReport,
 ) {
     w!(
@@ -254,17 +249,8 @@ fn finding(
     );
     // One column per source, in the bundle's source order; facts a finding
     // names but the bundle lacks are skipped rather than invented.
-    let involved: Vec<&Fact> = f
-        .facts
-        .iter()
-        .filter_map(|id| facts.get(id.as_str()).copied())
-        .collect();
+    let involved: Vec<&Fact> = lookup.facts_of(f).collect();
     h.push_str("<div class=\"sides\">\n");
-    let paths: HashMap<&str, &str> = b
-        .sources
-        .iter()
-        .map(|s| (s.id.as_str(), s.path.as_str()))
-        .collect();
     let mut order: Vec<&str> = b
         .sources
         .iter()
@@ -278,7 +264,7 @@ fn finding(
         }
     }
     for src in order {
-        let title = titles.get(src).copied().flatten().unwrap_or("");
+        let title = lookup.title(src).unwrap_or("");
         w!(
             h,
             "<div class=\"side\" data-source=\"{}\">\n<h5><code>{}</code> {}</h5>\n",
@@ -291,7 +277,7 @@ fn finding(
                 h,
                 "<blockquote>{}</blockquote>\n<p class=\"loc\">{}:{}:{} · {} · {}</p>\n",
                 highlighted(fact),
-                escape(paths.get(src).copied().unwrap_or(src)),
+                escape(lookup.path(src)),
                 fact.span.line,
                 fact.span.column,
                 escape(&fact.value.display()),
