@@ -873,6 +873,7 @@ pub struct Fact {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::recognize::{MentionValue, Recognizer};
 
     fn on(d: u32, part: Option<PartOfDay>, time: Option<(u32, &str)>) -> DateValue {
         DateValue {
@@ -1064,12 +1065,6 @@ mod tests {
         assert!(!scoped("country", true).comparable(&none));
         assert!(!scoped("portmere", false).comparable(&scoped("valdoria", false)));
     }
-}
-
-#[cfg(test)]
-mod display_tests {
-    use super::*;
-    use crate::recognize::{MentionValue, Recognizer};
 
     /// Issue #15: "The parade lasted two years" was shown as "730 d", the
     /// recognizer counting a year as 365 days and the display as 365.25.
