@@ -151,6 +151,16 @@ fn simple(toks: &[Tok], nums: &[NumSpan]) -> Vec<DurSpan> {
             }
             "half" => (0.5, 1),
             "couple" if toks.get(i + 1).is_some_and(|o| o.is_word("of")) => (2.0, 2),
+            // "a quarter of an hour", "three quarters of an hour"
+            "quarter" | "quarters"
+                if toks.get(i + 1).is_some_and(|o| o.is_word("of"))
+                    && toks
+                        .get(i + 2)
+                        .is_some_and(|a| a.is_word("a") || a.is_word("an")) =>
+            {
+                let three = i > 0 && toks[i - 1].is_word("three");
+                (if three { 0.75 } else { 0.25 }, 3)
+            }
             "few" => (3.0, 1),
             _ => (0.0, 0),
         };
@@ -170,8 +180,12 @@ fn simple(toks: &[Tok], nums: &[NumSpan]) -> Vec<DurSpan> {
                     c += extra;
                     e += len;
                 }
-                // "a couple of days": start at "a"
-                let s = if t.is_word("couple") && i > 0 && toks[i - 1].is_word("a") {
+                // "a couple of days", "three quarters of an hour": start at
+                // the word before.
+                let lead = |w: &str| i > 0 && toks[i - 1].is_word(w);
+                let s = if (t.is_word("couple") || t.is_word("quarter")) && lead("a")
+                    || t.is_word("quarters") && lead("three")
+                {
                     i - 1
                 } else {
                     i
@@ -368,6 +382,13 @@ mod tests {
             ),
             ("a decade", "a decade", 315_360_000.0, 315_360_000.0),
             ("half an hour", "half an hour", 1800.0, 1800.0),
+            ("a quarter of an hour", "a quarter of an hour", 900.0, 900.0),
+            (
+                "three quarters of an hour",
+                "three quarters of an hour",
+                2700.0,
+                2700.0,
+            ),
             ("an hour and a half", "an hour and a half", 5400.0, 5400.0),
             (
                 "an hour and a quarter",

@@ -48,6 +48,7 @@
 use super::Interval;
 use super::number::NumSpan;
 use super::token::{Tok, TokKind};
+use super::words::{NumWord, num_word};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Q {
@@ -517,6 +518,17 @@ fn chained(toks: &[Tok], n: &NumSpan, next: Option<&NumSpan>) -> bool {
     before || after || (n.t0 > 0 && toks[n.t0 - 1].is_punct("+"))
 }
 
+/// The multiplier a scale word names ("dozen", "hundred", "thousand",
+/// "million", …), singular as it stands after a count.
+fn scale_of(w: &str) -> Option<f64> {
+    match num_word(w)? {
+        NumWord::Hundred => Some(100.0),
+        NumWord::Dozen => Some(12.0),
+        NumWord::Scale(s) => Some(s),
+        _ => None,
+    }
+}
+
 fn vague(toks: &[Tok], out: &mut Vec<RangeSpan>) {
     let mut i = 0;
     while i < toks.len() {
@@ -537,6 +549,33 @@ fn vague(toks: &[Tok], out: &mut Vec<RangeSpan>) {
         if toks.get(end).is_some_and(|t| t.kind == TokKind::Num) {
             i += 1;
             continue;
+        }
+        // "a few hundred", "several thousand", "a couple of dozen": a scale
+        // word after a vague count scales it.
+        if let Some(scale) = toks.get(end).and_then(|t| scale_of(&t.lower)) {
+            if lo < 10.0 {
+                let e = end + 1;
+                let t1 = if toks.get(e).is_some_and(|t| t.is_word("of")) {
+                    e + 1
+                } else {
+                    e
+                };
+                out.push(RangeSpan {
+                    start: toks[i].start,
+                    end: toks[e - 1].end,
+                    interval: Interval {
+                        min: Some(lo * scale),
+                        max: Some(hi * scale),
+                        min_inclusive: true,
+                        max_inclusive: true,
+                        approximate: true,
+                    },
+                    t0: i,
+                    t1,
+                });
+                i = e;
+                continue;
+            }
         }
         let t1 = if toks.get(end).is_some_and(|t| t.is_word("of")) && !toks[end - 1].is_word("of") {
             end + 1
@@ -589,6 +628,22 @@ mod tests {
     #[test]
     fn table() {
         let cases: Vec<(&str, &str, Interval)> = vec![
+            // A scale word after a vague count scales it.
+            (
+                "a few hundred mourners",
+                "a few hundred",
+                iv(Some(200.0), Some(500.0), true, true, true),
+            ),
+            (
+                "several thousand fans",
+                "several thousand",
+                iv(Some(3000.0), Some(9000.0), true, true, true),
+            ),
+            (
+                "a couple of hundred boats",
+                "a couple of hundred",
+                iv(Some(200.0), Some(200.0), true, true, true),
+            ),
             (
                 "more than 10,000 troops",
                 "more than 10,000",

@@ -196,8 +196,10 @@ pub(super) fn month_day(cx: &Ctx, i: usize) -> Option<DateSpan> {
         }
         return None;
     }
-    // Day first: "3 September 2025", "1st Jan", "22 of Jan", "second of Aug", "16. Nov. 2016".
-    let (d, mut j) = cx.day_at(i)?;
+    // Day first: "3 September 2025", "1st Jan", "22 of Jan", "second of
+    // Aug", "16. Nov. 2016", "the 3rd of September".
+    let the = usize::from(toks.get(i).is_some_and(|t| t.is_word("the")));
+    let (d, mut j) = cx.day_at(i + the)?;
     if toks
         .get(j)
         .is_some_and(|c| c.is_word("of") || c.is_punct("."))
@@ -232,6 +234,12 @@ mod tests {
                 "22nd of February",
                 "2026-02-22",
                 "2026-02-22",
+            ),
+            (
+                "It was founded on the 3rd of September 1939.",
+                "the 3rd of September 1939",
+                "1939-09-03",
+                "1939-09-03",
             ),
             // A year left out is the one the tense points to.
             (
