@@ -114,7 +114,19 @@ pub(crate) fn attach(toks: &[Tok], reference: Option<NaiveDate>, spans: &mut Vec
         let mut t0 = s.t0;
         let on = t0 > floor && word(toks, t0 - 1) == Some("on");
         let lead = if on { t0 - 1 } else { t0 };
-        if lead >= floor + 4
+        // "on the night of 10 September", "the morning of March 3".
+        let part_of = (lead >= floor + 3
+            && word(toks, lead - 3) == Some("the")
+            && word(toks, lead - 1) == Some("of"))
+        .then(|| word(toks, lead - 2).and_then(PartOfDay::after_day))
+        .flatten();
+        if let Some(part) = part_of {
+            s.mention.part = Some(part);
+            t0 = lead - 3;
+            if t0 > floor && word(toks, t0 - 1) == Some("on") {
+                t0 -= 1;
+            }
+        } else if lead >= floor + 4
             && (lead - 4..lead)
                 .map(|j| word(toks, j))
                 .eq(["the", "early", "hours", "of"].map(Some))
@@ -132,6 +144,10 @@ pub(crate) fn attach(toks: &[Tok], reference: Option<NaiveDate>, spans: &mut Vec
                 }
                 Some("late") => {
                     s.mention.part = Some(PartOfDay::Late);
+                    t0 = lead - 1;
+                }
+                Some("overnight") => {
+                    s.mention.part = Some(PartOfDay::Night);
                     t0 = lead - 1;
                 }
                 _ => {
@@ -250,6 +266,14 @@ mod tests {
             (
                 "The bridge fell early Monday.",
                 vec![(s("early Monday"), Some("early"), None)],
+            ),
+            (
+                "The fire started on the night of 3 July.",
+                vec![(s("on the night of 3 July"), Some("night"), None)],
+            ),
+            (
+                "Crews worked overnight Thursday.",
+                vec![(s("overnight Thursday"), Some("night"), None)],
             ),
             (
                 "It happened in the early hours of Tuesday.",

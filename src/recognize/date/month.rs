@@ -38,7 +38,9 @@ pub(super) fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
     let mut e = i + 1;
     let dot = toks.get(e).is_some_and(|d| d.is_punct(".") && d.glued_left);
     let num_after = toks.get(e + 1).is_some_and(|n| n.kind == TokKind::Num);
-    if dot && (t.lower.len() <= 4 || num_after) {
+    // "Sept." takes its dot; "July." ends a sentence.
+    let abbreviated = t.lower.len() <= 4 && !matches!(t.lower.as_str(), "may" | "june" | "july");
+    if dot && (abbreviated || num_after) {
         e += 1;
     }
     Some((m, e))
