@@ -16,36 +16,9 @@
 
 use super::DurationValue;
 use super::number::NumSpan;
-use super::range::words_at;
-use super::token::{Tok, TokKind};
+use super::token::{Tok, TokKind, words_at};
 
-pub(crate) const MINUTE: f64 = 60.0;
-pub(crate) const HOUR: f64 = 3600.0;
-pub(crate) const DAY: f64 = 86400.0;
-pub(crate) const WEEK: f64 = 7.0 * DAY;
-pub(crate) const MONTH: f64 = 30.0 * DAY;
-/// The crate's one year length: the display (`facts.rs`) divides by it too,
-/// so a whole number of recognized years reads back as years.
-pub(crate) const YEAR: f64 = 365.0 * DAY;
-
-/// Seconds in one unit named by `w`. The one-letter "h" counts only right
-/// after digits ("3h", "3 h"); "s" and "d" are never units ("the 1990s").
-pub(crate) fn unit_seconds(w: &str, after_digits: bool) -> Option<f64> {
-    Some(match w {
-        "second" | "seconds" | "sec" | "secs" => 1.0,
-        "minute" | "minutes" | "min" | "mins" => MINUTE,
-        "hour" | "hours" | "hr" | "hrs" => HOUR,
-        "h" if after_digits => HOUR,
-        "day" | "days" => DAY,
-        "week" | "weeks" | "wk" | "wks" => WEEK,
-        "fortnight" | "fortnights" => 2.0 * WEEK,
-        "month" | "months" | "mo" | "mos" => MONTH,
-        "year" | "years" | "yr" | "yrs" => YEAR,
-        "decade" | "decades" => 10.0 * YEAR,
-        "century" | "centuries" => 100.0 * YEAR,
-        _ => return None,
-    })
-}
+pub(crate) use super::words::{DAY, HOUR, MINUTE, MONTH, WEEK, YEAR, unit_seconds};
 
 #[derive(Debug, Clone)]
 pub(crate) struct DurSpan {

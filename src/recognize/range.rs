@@ -47,7 +47,7 @@
 
 use super::Interval;
 use super::number::NumSpan;
-use super::token::{Tok, TokKind};
+use super::token::{Tok, TokKind, words_at};
 use super::words::{NumWord, num_word};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -200,14 +200,6 @@ fn words_before(toks: &[Tok], end: usize, phrase: &[&str]) -> bool {
     }
     let s = end - phrase.len();
     toks[s..end].iter().zip(phrase).all(|(t, w)| t.lower == *w)
-}
-
-pub(crate) fn words_at(toks: &[Tok], start: usize, phrase: &[&str]) -> bool {
-    start + phrase.len() <= toks.len()
-        && toks[start..start + phrase.len()]
-            .iter()
-            .zip(phrase)
-            .all(|(t, w)| t.lower == *w)
 }
 
 fn interval(q: Q, x: f64) -> Interval {

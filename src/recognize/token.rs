@@ -247,3 +247,12 @@ fn signed_exponent(s: &str) -> Option<f64> {
 fn finite(v: f64) -> Option<f64> {
     v.is_finite().then_some(v)
 }
+
+/// The tokens from `start` spell `phrase` (lower-cased words).
+pub(crate) fn words_at(toks: &[Tok], start: usize, phrase: &[&str]) -> bool {
+    start + phrase.len() <= toks.len()
+        && toks[start..start + phrase.len()]
+            .iter()
+            .zip(phrase)
+            .all(|(t, w)| t.lower == *w)
+}

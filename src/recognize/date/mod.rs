@@ -48,8 +48,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::duration::{DAY, DurSpan, MONTH, WEEK, YEAR};
 use super::number::NumSpan;
-use super::range::words_at;
-use super::token::{Tok, TokKind};
+use super::token::{Tok, TokKind, words_at};
 use super::words::{NumWord, month, num_word, ordinal_word, weekday};
 use super::{DateMention, Granularity, NumberKind, Period, StatedDate};
 mod calendar;

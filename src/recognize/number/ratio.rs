@@ -6,8 +6,8 @@
 use super::NumSpan;
 use super::digits::is_currency;
 use crate::recognize::NumberKind;
-use crate::recognize::duration::unit_seconds;
 use crate::recognize::token::{Tok, TokKind};
+use crate::recognize::words::unit_seconds;
 
 /// Every ratio between neighbouring whole numbers.
 pub(crate) fn ratios(toks: &[Tok], nums: &[NumSpan]) -> Vec<NumSpan> {
