@@ -20,8 +20,8 @@ use std::io::Write;
 use serde_json::{Value, json};
 
 use super::{RenderContext, Report, RuleMeta};
-use crate::baseline::fingerprint_with;
 use crate::facts::Fact;
+use crate::filter::baseline::fingerprint_with;
 use crate::rules::{Finding, Severity, Verdict};
 
 pub const SARIF_SCHEMA: &str =
@@ -329,7 +329,10 @@ mod tests {
             .as_str()
             .unwrap();
         let b = fixtures::sample_bundle();
-        assert_eq!(fp, crate::baseline::fingerprint(&b.findings[0], &b.facts));
+        assert_eq!(
+            fp,
+            crate::filter::baseline::fingerprint(&b.findings[0], &b.facts)
+        );
 
         // Agreement: a pass; single source: a note.
         assert_eq!(results[2]["kind"], "pass");
