@@ -11,7 +11,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::recognize::date::day_part;
+use crate::recognize::duration::{DAY, HOUR, MINUTE, YEAR};
 use crate::recognize::{PartOfDay, TimeOfDay};
+use crate::text::ordinal;
 
 /// Where a fact was read: byte span in the source plus 1-based line/column of
 /// its start (columns count characters, as editors do).
@@ -671,17 +673,20 @@ impl DurationFact {
 }
 
 /// "4200" → "70 min", "81000" → "22.5 h": the largest unit that keeps the
-/// number at or above 2, one decimal at most.
+/// number at or above 2, one decimal at most. Whole years read as years
+/// ("a year" is "1 year", not "365 d"), and a year is the recognizer's
+/// year, so "two years" reads back as "2 years" (issue #15: with a
+/// 365.25-day year here it read "730 d").
 fn human_seconds(s: f64) -> String {
-    let (value, unit) = [
-        (31_557_600.0, "years"),
-        (86_400.0, "d"),
-        (3_600.0, "h"),
-        (60.0, "min"),
-    ]
-    .iter()
-    .find(|(size, _)| s >= 2.0 * size)
-    .map_or((s, "s"), |(size, unit)| (s / size, *unit));
+    let years = s / YEAR;
+    if years >= 1.0 && (years - years.round()).abs() * YEAR < 0.5 {
+        let plural = if years.round() == 1.0 { "" } else { "s" };
+        return format!("{years:.0} year{plural}");
+    }
+    let (value, unit) = [(YEAR, "years"), (DAY, "d"), (HOUR, "h"), (MINUTE, "min")]
+        .iter()
+        .find(|(size, _)| s >= 2.0 * size)
+        .map_or((s, "s"), |(size, unit)| (s / size, *unit));
     let rounded = (value * 10.0).round() / 10.0;
     if rounded.fract() == 0.0 {
         format!("{rounded:.0} {unit}")
@@ -821,8 +826,8 @@ impl FactValue {
                 }
             }
             FactValue::Anniversary(a) => match a.of_year {
-                Some(y) => format!("{}th of {y}", a.ordinal),
-                None => format!("{}th", a.ordinal),
+                Some(y) => format!("{} of {y}", ordinal(a.ordinal)),
+                None => ordinal(a.ordinal),
             },
             FactValue::First(f) => match (f.debut, f.since_year) {
                 (true, _) => format!("debut ({})", f.what),
@@ -869,6 +874,7 @@ pub struct Fact {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::recognize::{MentionValue, Recognizer};
 
     fn on(d: u32, part: Option<PartOfDay>, time: Option<(u32, &str)>) -> DateValue {
         DateValue {
@@ -1059,5 +1065,60 @@ mod tests {
         assert!(scoped("portmere", false).comparable(&none));
         assert!(!scoped("country", true).comparable(&none));
         assert!(!scoped("portmere", false).comparable(&scoped("valdoria", false)));
+    }
+
+    /// Issue #15: "The parade lasted two years" was shown as "730 d", the
+    /// recognizer counting a year as 365 days and the display as 365.25.
+    #[test]
+    fn two_recognized_years_display_as_two_years() {
+        let mentions = Recognizer::new().scan("The parade lasted two years.", None);
+        let Some(MentionValue::Duration(d)) = mentions
+            .iter()
+            .map(|m| &m.value)
+            .find(|v| matches!(v, MentionValue::Duration(_)))
+        else {
+            panic!("no duration in {mentions:?}");
+        };
+        let fact = DurationFact {
+            min_seconds: d.min_seconds,
+            max_seconds: d.max_seconds,
+            approximate: d.approximate,
+        };
+        assert_eq!(fact.display(), "2 years");
+    }
+
+    #[test]
+    fn whole_years_display_as_years() {
+        let shown = |min: f64, max: f64| {
+            DurationFact {
+                min_seconds: min,
+                max_seconds: max,
+                approximate: false,
+            }
+            .display()
+        };
+        assert_eq!(shown(YEAR, YEAR), "1 year");
+        assert_eq!(shown(66.0 * YEAR, 66.0 * YEAR), "66 years");
+        assert_eq!(shown(2.0 * YEAR, 3.0 * YEAR), "2 years–3 years");
+        assert_eq!(shown(2.5 * YEAR, 2.5 * YEAR), "2.5 years");
+        assert_eq!(shown(400.0 * DAY, 400.0 * DAY), "400 d");
+        assert_eq!(shown(4200.0, 4200.0), "70 min");
+    }
+
+    /// Issue #15: "21st anniversary" was shown as "21th".
+    #[test]
+    fn anniversaries_display_with_their_ordinal_suffix() {
+        for (ordinal, of_year, want) in [
+            (21, None, "21st"),
+            (80, Some(1945), "80th of 1945"),
+            (102, Some(1923), "102nd of 1923"),
+        ] {
+            let v = FactValue::Anniversary(AnniversaryValue {
+                ordinal,
+                of_year,
+                year: of_year.map(|y| y + ordinal as i32),
+            });
+            assert_eq!(v.display(), want);
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Small text utilities shared by the stages: slugs for entity ids, a
-//! whole-word phrase matcher built on Aho–Corasick, and the one escaping
-//! function for text that reaches a terminal.
+//! whole-word phrase matcher built on Aho–Corasick, the one escaping
+//! function for text that reaches a terminal, and the one ordinal formatter.
 
 use std::borrow::Cow;
 
@@ -83,6 +83,20 @@ pub fn slug(s: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// "21st", "112th": every ordinal factlint prints goes through here, so a
+/// suffix is never hard-coded beside a number (issue #15: "21th"). The
+/// teens take "th" whatever their last digit.
+pub fn ordinal(n: i64) -> String {
+    let suffix = match (n.unsigned_abs() % 100, n.unsigned_abs() % 10) {
+        (11..=13, _) => "th",
+        (_, 1) => "st",
+        (_, 2) => "nd",
+        (_, 3) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// Whether the bytes around `start..end` are not letters or digits, so
@@ -194,6 +208,30 @@ mod tests {
         }
         assert_eq!(terminal_safe_lines("one\ntwo\u{1b}"), "one\ntwo\\u{1b}");
         assert!(matches!(terminal_safe("clean"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn ordinals_take_the_suffix_english_reads() {
+        let cases = [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (13, "13th"),
+            (21, "21st"),
+            (22, "22nd"),
+            (23, "23rd"),
+            (80, "80th"),
+            (101, "101st"),
+            (111, "111th"),
+            (112, "112th"),
+            (1013, "1013th"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(ordinal(n), want);
+        }
     }
 
     #[test]

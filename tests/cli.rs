@@ -3,13 +3,11 @@
 
 mod common;
 
-use common::{example, factlint};
+use common::{example, factlint, run};
 use serde_json::Value;
 
 fn json(args: &[&str]) -> Value {
-    let out = factlint().args(args).output().unwrap();
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+    run(factlint().args(args)).json()
 }
 
 fn findings(report: &Value) -> Vec<&Value> {
@@ -116,23 +114,15 @@ fn exit_codes_follow_fail_on() {
 
 #[test]
 fn bad_input_is_one_clear_line_and_exit_2() {
-    let out = factlint()
-        .args(["check", "/no/such/bundle"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("/no/such/bundle") && err.lines().count() == 1,
-        "{err}"
-    );
+    let ran = run(factlint().args(["check", "/no/such/bundle"]));
+    assert!(ran.refused().contains("/no/such/bundle"), "{ran:?}");
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), b"valid text\n").unwrap();
     std::fs::write(dir.path().join("b.txt"), [0x66, 0x6f, 0xff, 0xfe]).unwrap();
-    let out = factlint().arg("check").arg(dir.path()).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let ran = run(factlint().arg("check").arg(dir.path()));
+    assert_eq!(ran.code, Some(2));
+    let err = &ran.stderr;
     assert!(
         err.contains("b.txt") && err.contains("UTF-8") && !err.contains("panicked"),
         "{err}"
@@ -161,24 +151,17 @@ fn odd_articles_never_panic() {
     for (i, t) in texts.iter().enumerate() {
         std::fs::write(dir.path().join(format!("{i}.txt")), t).unwrap();
     }
-    let out = factlint()
+    let ran = run(factlint()
         .args(["check", "--fail-on", "never", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .arg(dir.path()));
+    assert!(ran.success(), "{}", ran.stderr);
 }
 
 #[test]
 fn facts_command_lists_what_was_read() {
-    let out = factlint().args(["facts"]).arg(example()).output().unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+    let ran = run(factlint().args(["facts"]).arg(example()));
+    assert!(ran.success(), "{ran:?}");
+    let text = ran.stdout;
     let row = |words: &[&str]| {
         text.lines()
             .any(|l| words.iter().all(|w| l.split_whitespace().any(|x| x == *w)))
@@ -189,8 +172,7 @@ fn facts_command_lists_what_was_read() {
 
 #[test]
 fn help_teaches_the_commands() {
-    let out = factlint().arg("--help").output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = run(factlint().arg("--help")).stdout;
     for word in ["check", "facts", "parse", "Examples"] {
         assert!(text.contains(word), "--help lacks {word}");
     }
@@ -204,12 +186,10 @@ fn the_previous_day_counts_from_the_day_the_article_told_of() {
         "---\npublished: 2025-09-10\n---\nThe parade took place on September 3, 2025.\nMayor Ada Lind arrived in the city the previous day.\n",
     )
     .unwrap();
-    let out = factlint()
+    let v = run(factlint()
         .args(["facts", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        .arg(dir.path()))
+    .json();
     let facts = v[0]["facts"].as_array().unwrap();
     let arrival = facts
         .iter()
@@ -237,18 +217,8 @@ fn never_overwrites_an_input_and_keeps_symlinks() {
     .unwrap();
     let before = std::fs::read(&article).unwrap();
     for flag in ["--output", "--write-baseline"] {
-        let out = factlint()
-            .arg("check")
-            .arg(&bundle)
-            .arg(flag)
-            .arg(&article)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{flag}");
-        assert!(
-            String::from_utf8_lossy(&out.stderr).contains("nothing written"),
-            "{flag}"
-        );
+        let ran = run(factlint().arg("check").arg(&bundle).arg(flag).arg(&article));
+        assert!(ran.refused().contains("nothing written"), "{flag}");
         assert_eq!(
             std::fs::read(&article).unwrap(),
             before,
@@ -284,7 +254,6 @@ fn never_overwrites_an_input_and_keeps_symlinks() {
 fn a_path_with_nothing_to_check_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("README.md"), "not an article").unwrap();
-    let out = factlint().arg("check").arg(dir.path()).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no sources found"));
+    let ran = run(factlint().arg("check").arg(dir.path()));
+    assert!(ran.refused().contains("no sources found"), "{ran:?}");
 }

@@ -9,7 +9,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{copy_dir, factlint, repo};
+use common::{copy_dir, factlint_in, repo, run, run_in};
 
 /// A working directory with a bundle, a rule pack and nothing else.
 fn workspace() -> tempfile::TempDir {
@@ -52,15 +52,7 @@ fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// stderr holding every `expected` phrase, no file changed or added.
 fn refuses(dir: &Path, args: &[&str], expected: &[&str]) {
     let before = files(dir);
-    let out = factlint()
-        .current_dir(dir)
-        .args(args)
-        .timeout(std::time::Duration::from_secs(30))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+    let stderr = run_in(dir, args).refused().to_string();
     for phrase in expected {
         assert!(
             stderr.contains(phrase),
@@ -119,9 +111,9 @@ fn a_report_never_replaces_the_configuration_in_use() {
 #[test]
 fn a_report_never_replaces_the_baseline_it_reads() {
     let ws = workspace();
-    let made = factlint()
-        .current_dir(ws.path())
-        .args([
+    let made = run_in(
+        ws.path(),
+        &[
             "check",
             "--no-config",
             "--fail-on",
@@ -129,10 +121,9 @@ fn a_report_never_replaces_the_baseline_it_reads() {
             "--write-baseline",
             "b.json",
             "bundle",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(made.status.code(), Some(0));
+        ],
+    );
+    assert!(made.success(), "{made:?}");
     refuses(
         ws.path(),
         &[
@@ -180,9 +171,9 @@ fn a_report_never_lands_where_the_next_run_reads_it() {
         &["bundle/facts.txt", "a bundle being checked"],
     );
     // A file the next run would not read may go there.
-    let out = factlint()
-        .current_dir(ws.path())
-        .args([
+    let ran = run_in(
+        ws.path(),
+        &[
             "check",
             "--no-config",
             "--fail-on",
@@ -190,10 +181,9 @@ fn a_report_never_lands_where_the_next_run_reads_it() {
             "-o",
             "bundle/report.json",
             "bundle",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+        ],
+    );
+    assert!(ran.success(), "{ran:?}");
 }
 
 #[test]
@@ -270,12 +260,7 @@ fn terminal_output_carries_no_raw_control_characters() {
         vec!["check", "--no-config", "--fail-on", "never", "bundle"],
         vec!["facts", "--no-config", "bundle"],
     ] {
-        let out = factlint()
-            .current_dir(dir.path())
-            .args(&args)
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stdout = run_in(dir.path(), &args).stdout;
         assert!(
             !raw(&stdout),
             "{args:?} sent a raw control character: {stdout:?}"
@@ -293,15 +278,9 @@ fn terminal_output_carries_no_raw_control_characters() {
     {
         let name = "bad\nname\u{1b}[31m.yaml";
         std::fs::write(dir.path().join(name), "format: [not, a, format]\n").unwrap();
-        let out = factlint()
-            .current_dir(dir.path())
-            .args(["check", "--config", name, "bundle"])
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2));
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr:?}");
-        assert!(!raw(&stderr), "{stderr:?}");
+        let ran = run_in(dir.path(), &["check", "--config", name, "bundle"]);
+        let stderr = ran.refused();
+        assert!(!raw(stderr), "{stderr:?}");
         assert!(stderr.contains("bad\\nname\\u{1b}[31m.yaml"), "{stderr:?}");
     }
 }
@@ -395,7 +374,6 @@ fn settings_inputs_are_bounded_and_never_block() {
 #[test]
 fn odd_files_in_a_bundle_are_listed_as_skipped() {
     use std::os::unix::fs::symlink;
-    use std::time::Duration;
     let ws = workspace();
     let bundle = ws.path().join("bundle");
     std::process::Command::new("mkfifo")
@@ -410,9 +388,9 @@ fn odd_files_in_a_bundle_are_listed_as_skipped() {
     )
     .unwrap();
     symlink("../elsewhere.md", bundle.join("linked.md")).unwrap();
-    let out = factlint()
-        .current_dir(ws.path())
-        .args([
+    let ran = run_in(
+        ws.path(),
+        &[
             "check",
             "--no-config",
             "--fail-on",
@@ -420,17 +398,10 @@ fn odd_files_in_a_bundle_are_listed_as_skipped() {
             "--format",
             "json",
             "bundle",
-        ])
-        .timeout(Duration::from_secs(20))
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(ran.success(), "{}", ran.stderr);
+    let report = ran.json();
     let sources = report["bundles"][0]["sources"].as_array().unwrap();
     let skipped = |id: &str| {
         sources
@@ -450,40 +421,31 @@ fn odd_files_in_a_bundle_are_listed_as_skipped() {
 fn messages_name_the_input_and_the_place() {
     let ws = workspace();
     // Binary on standard input is named as standard input.
-    let out = factlint()
-        .current_dir(ws.path())
+    let ran = run(factlint_in(ws.path())
         .args(["parse", "-"])
-        .write_stdin(vec![0xff, 0xfe, b'x'])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("<stdin>: not valid UTF-8"), "{stderr}");
+        .write_stdin(vec![0xff, 0xfe, b'x']));
+    assert!(
+        ran.refused().contains("<stdin>: not valid UTF-8"),
+        "{ran:?}"
+    );
     // A batch with a bad line answers every line and exits 1.
-    let out = factlint()
+    let ran = run(factlint_in(ws.path())
         .args(["parse", "--batch"])
-        .write_stdin("{\"text\": \"26 leaders\"}\nnot json\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+        .write_stdin("{\"text\": \"26 leaders\"}\nnot json\n"));
+    assert_eq!(ran.code, Some(1));
+    assert_eq!(ran.stdout.lines().count(), 2);
+    assert!(ran.stderr.contains("line 2"));
     // An unknown rule in the configuration's `disable:` is located there.
     std::fs::write(
         ws.path().join("factlint.yaml"),
         "fail_on: never\ndisable:\n  - no-such-rule\n",
     )
     .unwrap();
-    let out = factlint()
-        .current_dir(ws.path())
-        .args(["check", "bundle"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let ran = run_in(ws.path(), &["check", "bundle"]);
     assert!(
-        stderr.contains("factlint.yaml:3:5: disable: unknown rule `no-such-rule`"),
-        "{stderr}"
+        ran.refused()
+            .contains("factlint.yaml:3:5: disable: unknown rule `no-such-rule`"),
+        "{ran:?}"
     );
 }
 
@@ -496,13 +458,12 @@ fn a_figure_below_one_is_not_a_count() {
         "Some 0.000000000000000000001 performers came to the square.\n\nSome 300 dancers came too.\n",
     )
     .unwrap();
-    let out = factlint()
-        .current_dir(dir.path())
-        .args(["facts", "--no-config", "--format", "jsonl", "."])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let ran = run_in(
+        dir.path(),
+        &["facts", "--no-config", "--format", "jsonl", "."],
+    );
+    assert!(ran.success(), "{ran:?}");
+    let stdout = ran.stdout;
     let counts: Vec<&str> = stdout
         .lines()
         .filter(|l| l.contains("\"kind\":\"count\""))
@@ -533,18 +494,9 @@ fn rule_pack_text_is_escaped_on_the_terminal() {
             "lantern-count",
         ],
     ] {
-        let out = factlint()
-            .current_dir(ws.path())
-            .args(&args)
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let ran = run_in(ws.path(), &args);
+        assert!(ran.success(), "{args:?}: {}", ran.stderr);
+        let stdout = ran.stdout;
         assert!(
             !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
             "{args:?}: {stdout:?}"

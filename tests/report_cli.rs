@@ -8,7 +8,7 @@ use predicates::prelude::*;
 
 #[test]
 fn sarif_of_the_example_bundle_validates_against_the_schema() {
-    let out = factlint()
+    let out = run(factlint()
         .args([
             "check",
             "--no-config",
@@ -17,15 +17,9 @@ fn sarif_of_the_example_bundle_validates_against_the_schema() {
             "--fail-on",
             "never",
         ])
-        .arg(example())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .arg(example()));
+    assert!(out.success(), "{}", out.stderr);
+    let sarif = out.json();
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert!(!results.is_empty());
     // Every result names a known rule, and every conflict has a location
@@ -119,19 +113,15 @@ fn a_source_in_another_language_is_skipped_with_a_note() {
     let validator = jsonschema::validator_for(&schema).unwrap();
     assert!(validator.is_valid(&report));
 
-    let text = factlint()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--no-config",
-            "--fail-on",
-            "never",
-            "--quiet",
-            "story",
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = run(factlint_in(dir.path()).args([
+        "check",
+        "--no-config",
+        "--fail-on",
+        "never",
+        "--quiet",
+        "story",
+    ]))
+    .stdout;
     assert!(
         text.contains("note: zz-french skipped: written in French (fra), not English"),
         "{text}"
@@ -144,8 +134,7 @@ fn baseline_hides_accepted_findings_and_fails_on_new_ones() {
     let bundle = dir.path().join("story");
     copy_dir(&example(), &bundle);
     let run = |extra: &[&str]| {
-        factlint()
-            .current_dir(dir.path())
+        factlint_in(dir.path())
             .args(["check", "--no-config", "story", "--fail-on", "warning"])
             .args(extra)
             .assert()
@@ -244,8 +233,7 @@ fn a_corpus_of_three_bundles_reports_three_bundles() {
         .map(|b| b["findings"].as_array().unwrap().len())
         .collect();
     assert!(counts[0] > 0 && counts.iter().all(|c| *c == counts[0]));
-    factlint()
-        .current_dir(dir.path())
+    factlint_in(dir.path())
         .args(["check", "--no-config", "corpus", "--fail-on", "never"])
         .assert()
         .success()
@@ -260,8 +248,7 @@ fn a_corpus_of_three_bundles_reports_three_bundles() {
 fn html_report_of_a_hostile_bundle_escapes_everything() {
     let dir = tempfile::tempdir().unwrap();
     write_hostile_bundle(&dir.path().join("hostile"));
-    factlint()
-        .current_dir(dir.path())
+    factlint_in(dir.path())
         .args(["check", "--no-config", "hostile", "--format", "html"])
         .args(["--output", "report.html", "--fail-on", "never"])
         .assert()
@@ -310,7 +297,7 @@ fn every_format_renders_the_example() {
 #[test]
 fn yaml_carries_the_json_data() {
     let json = json_report(&repo(), &[example().to_str().unwrap()]);
-    let out = factlint()
+    let out = run(factlint()
         .args([
             "check",
             "--no-config",
@@ -319,10 +306,8 @@ fn yaml_carries_the_json_data() {
             "--format",
             "yaml",
         ])
-        .arg(example())
-        .output()
-        .unwrap();
-    let yaml: serde_json::Value = serde_yaml::from_slice(&out.stdout).unwrap();
+        .arg(example()));
+    let yaml: serde_json::Value = serde_yaml::from_str(&out.stdout).unwrap();
     assert_eq!(yaml, json);
 }
 
@@ -366,12 +351,10 @@ fn colour_only_when_asked_and_never_under_no_color() {
 
 #[test]
 fn quiet_leaves_findings_and_the_summary_line() {
-    let out = factlint()
+    let out = run(factlint()
         .args(["check", "--no-config", "--fail-on", "never", "--quiet"])
-        .arg(example())
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+        .arg(example()));
+    let text = out.stdout;
     assert!(!text.contains("reference date"));
     assert!(!text.contains("Agreements"));
     assert!(text.contains("Conflicts"));
@@ -393,21 +376,16 @@ fn config_is_discovered_from_the_working_directory_upward() {
     )
     .unwrap();
     let sub = dir.path().join("stories");
-    let out = factlint()
-        .current_dir(&sub)
-        .args(["check", "festival"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = run(factlint_in(&sub).args(["check", "festival"]));
+    assert_eq!(out.code, Some(0));
+    let report = out.json();
     assert!(
         !finding_ids(&report)
             .iter()
             .any(|id| id.starts_with("quote-drift"))
     );
     // Flags override the file.
-    factlint()
-        .current_dir(&sub)
+    factlint_in(&sub)
         .args([
             "check",
             "festival",
@@ -420,8 +398,7 @@ fn config_is_discovered_from_the_working_directory_upward() {
         .code(1)
         .stdout(predicate::str::contains("Conflicts"));
     // --no-config ignores it.
-    factlint()
-        .current_dir(&sub)
+    factlint_in(&sub)
         .args(["check", "festival", "--no-config"])
         .assert()
         .code(1);
@@ -435,8 +412,7 @@ fn config_errors_name_file_line_and_column() {
         "fail_on: error\nfail_onn: x\n",
     )
     .unwrap();
-    factlint()
-        .current_dir(dir.path())
+    factlint_in(dir.path())
         .args(["check", "."])
         .assert()
         .code(2)
@@ -446,23 +422,17 @@ fn config_errors_name_file_line_and_column() {
 #[test]
 fn init_writes_a_config_once() {
     let dir = tempfile::tempdir().unwrap();
-    factlint()
-        .current_dir(dir.path())
-        .arg("init")
-        .assert()
-        .success();
+    factlint_in(dir.path()).arg("init").assert().success();
     let text = std::fs::read_to_string(dir.path().join("factlint.yaml")).unwrap();
     assert!(text.starts_with("# factlint configuration"));
-    factlint()
-        .current_dir(dir.path())
+    factlint_in(dir.path())
         .arg("init")
         .assert()
         .code(2)
         .stderr(predicate::str::contains("already exists"));
     // The written file is a valid configuration.
     copy_dir(&example(), &dir.path().join("story"));
-    factlint()
-        .current_dir(dir.path())
+    factlint_in(dir.path())
         .args(["check", "story", "--fail-on", "never"])
         .assert()
         .success();
@@ -471,7 +441,7 @@ fn init_writes_a_config_once() {
 #[test]
 fn stdin_is_one_source() {
     let article = std::fs::read_to_string(example().join("002-courier.md")).unwrap();
-    let out = factlint()
+    let out = run(factlint()
         .args([
             "check",
             "--no-config",
@@ -481,15 +451,9 @@ fn stdin_is_one_source() {
             "never",
             "-",
         ])
-        .write_stdin(article.clone())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .write_stdin(article.clone()));
+    assert!(out.success(), "{}", out.stderr);
+    let report = out.json();
     assert_eq!(report["bundles"][0]["name"], "stdin");
     assert_eq!(report["bundles"][0]["sources"][0]["id"], "stdin");
     assert!(!report["bundles"][0]["facts"].as_array().unwrap().is_empty());
@@ -502,8 +466,7 @@ fn stdin_is_one_source() {
         dir.path().join("story/001-gazette.md"),
     )
     .unwrap();
-    let out = factlint()
-        .current_dir(dir.path())
+    let out = run(factlint_in(dir.path())
         .args([
             "check",
             "--no-config",
@@ -514,23 +477,19 @@ fn stdin_is_one_source() {
             "story",
             "-",
         ])
-        .write_stdin(article)
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .write_stdin(article));
+    let report = out.json();
     assert_eq!(report["summary"]["bundles"], 1);
     assert_eq!(report["summary"]["sources"], 2);
 }
 
 #[test]
 fn facts_jsonl_and_table() {
-    let out = factlint()
+    let out = run(factlint()
         .args(["facts", "--no-config", "--format", "jsonl"])
-        .arg(example())
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+        .arg(example()));
+    assert!(out.success());
+    let text = out.stdout;
     assert!(text.lines().count() > 5);
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();

@@ -3,38 +3,14 @@
 //! (exit 2, one line naming file, line, column and rule), the custom-pack
 //! example, and quote drift.
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
-use common::copy_dir;
+use common::{Ran, copy_dir, repo, run_in};
 use serde_json::Value;
 
 mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn factlint(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("factlint")
-        .unwrap()
-        .current_dir(root())
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn json(out: &std::process::Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}\nstdout: {}\nstderr: {}", stdout(out), stderr(out)))
+/// `factlint args` from the repository root, where the example packs are.
+fn factlint(args: &[&str]) -> Ran {
+    run_in(&repo(), args)
 }
 
 /// The `N passed, M failed` line of `rules test`.
@@ -51,8 +27,8 @@ fn tally(out: &str) -> (usize, usize) {
 
 fn default_rule_ids() -> Vec<String> {
     let out = factlint(&["rules", "list", "--format", "json"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    json(&out)
+    assert!(out.success(), "{}", out.stderr);
+    out.json()
         .as_array()
         .unwrap()
         .iter()
@@ -63,8 +39,8 @@ fn default_rule_ids() -> Vec<String> {
 #[test]
 fn rules_test_passes_with_a_flag_and_a_pass_fixture_per_default_rule() {
     let out = factlint(&["rules", "test", "--verbose"]);
-    let text = stdout(&out);
-    assert!(out.status.success(), "{text}\n{}", stderr(&out));
+    let text = out.stdout.clone();
+    assert!(out.success(), "{text}\n{}", out.stderr);
     let (passed, failed) = tally(&text);
     assert_eq!(failed, 0, "{text}");
     for id in default_rule_ids() {
@@ -81,21 +57,21 @@ fn rules_test_passes_with_a_flag_and_a_pass_fixture_per_default_rule() {
 #[test]
 fn rules_test_runs_a_pack_directory_and_exits_1_on_a_failing_fixture() {
     let out = factlint(&["rules", "test", "examples/custom-pack"]);
-    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
-    assert_eq!(tally(&stdout(&out)).1, 0);
+    assert!(out.success(), "{}{}", out.stdout, out.stderr);
+    assert_eq!(tally(&out.stdout).1, 0);
 
     // Make the must-flag case agree: the fixture must now fail.
     let tmp = tempfile::tempdir().unwrap();
     let pack = tmp.path().join("custom-pack");
-    copy_dir(&root().join("examples/custom-pack"), &pack);
+    copy_dir(&repo().join("examples/custom-pack"), &pack);
     let article = pack.join("tests/lantern-count/flag/b-post.md");
     let text = std::fs::read_to_string(&article)
         .unwrap()
         .replace("450", "300");
     std::fs::write(&article, text).unwrap();
     let out = factlint(&["rules", "test", pack.to_str().unwrap()]);
-    let text = stdout(&out);
-    assert_eq!(out.status.code(), Some(1), "{text}");
+    let text = out.stdout.clone();
+    assert_eq!(out.code, Some(1), "{text}");
     assert!(text.contains("FAIL  lantern-count/flag"), "{text}");
     assert!(text.contains("expected a finding, got none"), "{text}");
     assert_eq!(tally(&text).1, 1, "{text}");
@@ -104,9 +80,10 @@ fn rules_test_runs_a_pack_directory_and_exits_1_on_a_failing_fixture() {
     std::fs::remove_dir_all(pack.join("tests/lantern-ceiling/pass")).unwrap();
     let out = factlint(&["rules", "test", pack.to_str().unwrap()]);
     assert!(
-        stdout(&out).contains("FAIL  lantern-ceiling: no `pass` fixture"),
+        out.stdout
+            .contains("FAIL  lantern-ceiling: no `pass` fixture"),
         "{}",
-        stdout(&out)
+        out.stdout
     );
 }
 
@@ -120,8 +97,8 @@ fn rules_list_prints_every_rule_with_its_fields() {
         "--rules",
         "examples/custom-pack",
     ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let rules = json(&out);
+    assert!(out.success(), "{}", out.stderr);
+    let rules = out.json();
     let rules = rules.as_array().unwrap();
     for r in rules {
         for field in ["id", "check", "severity", "pack", "description"] {
@@ -139,7 +116,7 @@ fn rules_list_prints_every_rule_with_its_fields() {
     );
 
     let out = factlint(&["rules", "list"]);
-    let text = stdout(&out);
+    let text = out.stdout.clone();
     let header = text.lines().next().unwrap();
     for column in ["ID", "CHECK", "SEVERITY", "PACK", "ENABLED", "DESCRIPTION"] {
         assert!(header.contains(column), "{header}");
@@ -154,7 +131,7 @@ fn rules_list_prints_every_rule_with_its_fields() {
 #[test]
 fn no_default_rules_starts_empty() {
     let out = factlint(&["rules", "list", "--format", "json", "--no-default-rules"]);
-    assert_eq!(json(&out), Value::Array(vec![]));
+    assert_eq!(out.json(), Value::Array(vec![]));
     let out = factlint(&[
         "rules",
         "list",
@@ -164,7 +141,8 @@ fn no_default_rules_starts_empty() {
         "--rules",
         "examples/custom-pack",
     ]);
-    let ids: Vec<Value> = json(&out)
+    let ids: Vec<Value> = out
+        .json()
         .as_array()
         .unwrap()
         .iter()
@@ -179,13 +157,13 @@ fn no_default_rules_starts_empty() {
 #[test]
 fn rules_explain_shows_a_rule_and_where_it_is_defined() {
     let out = factlint(&["rules", "explain", "count-consistency"]);
-    let text = stdout(&out);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let text = out.stdout.clone();
+    assert!(out.success(), "{}", out.stderr);
     let defined = regex::Regex::new(r"defined: +rules/core/consistency\.yaml:(\d+) ").unwrap();
     let line: usize = defined.captures(&text).unwrap_or_else(|| panic!("{text}"))[1]
         .parse()
         .unwrap();
-    let yaml = std::fs::read_to_string(root().join("rules/core/consistency.yaml")).unwrap();
+    let yaml = std::fs::read_to_string(repo().join("rules/core/consistency.yaml")).unwrap();
     assert!(
         yaml.lines()
             .nth(line - 1)
@@ -212,7 +190,7 @@ fn rules_explain_shows_a_rule_and_where_it_is_defined() {
         "--rules",
         "tests/fixtures/packs/disable-count-consistency",
     ]);
-    let text = stdout(&out);
+    let text = out.stdout.clone();
     assert!(text.contains("enabled:   no"), "{text}");
     assert!(
         text.contains("overridden: tests/fixtures/packs/disable-count-consistency/rules.yaml:3"),
@@ -223,17 +201,13 @@ fn rules_explain_shows_a_rule_and_where_it_is_defined() {
 #[test]
 fn rules_explain_of_an_unknown_rule_is_a_usage_error() {
     let out = factlint(&["rules", "explain", "count"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.code, Some(2));
     assert!(
-        stderr(&out).contains("unknown rule `count`"),
+        out.stderr.contains("unknown rule `count`"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
-    assert!(
-        stderr(&out).contains("count-consistency"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(out.stderr.contains("count-consistency"), "{}", out.stderr);
 }
 
 #[test]
@@ -284,8 +258,8 @@ fn malformed_rule_files_exit_2_with_file_line_column_and_rule() {
             vec!["rules", "list", "--rules", dir.as_str()],
         ] {
             let out = factlint(&args);
-            let err = stderr(&out);
-            assert_eq!(out.status.code(), Some(2), "{case}: {err}");
+            let err = out.stderr.clone();
+            assert_eq!(out.code, Some(2), "{case}: {err}");
             assert_eq!(err.lines().count(), 1, "{case}: {err}");
             let want = format!("factlint: error: {dir}/{want}");
             assert!(err.starts_with(&want), "{case}:\n got {err}\nwant {want}");
@@ -308,10 +282,10 @@ fn a_pack_disabling_a_default_rule_removes_its_findings_and_nothing_else() {
         "--fail-on",
         "never",
     ];
-    let before = json(&factlint(&base));
+    let before = factlint(&base).json();
     let mut args = base.to_vec();
     args.extend(["--rules", "tests/fixtures/packs/disable-count-consistency"]);
-    let after = json(&factlint(&args));
+    let after = factlint(&args).json();
 
     let before_findings = findings(&before);
     let removed: Vec<&Value> = before_findings
@@ -341,7 +315,7 @@ fn the_custom_pack_makes_paper_lights_lanterns() {
         "--fail-on",
         "never",
     ];
-    let without = json(&factlint(&base));
+    let without = factlint(&base).json();
     assert!(
         findings(&without).iter().all(|f| f["key"] != "lanterns"),
         "{:#?}",
@@ -368,7 +342,7 @@ fn the_custom_pack_makes_paper_lights_lanterns() {
 
     let mut args = base.to_vec();
     args.extend(["--rules", "examples/custom-pack"]);
-    let with = json(&factlint(&args));
+    let with = factlint(&args).json();
     let conflicts: Vec<Value> = findings(&with)
         .into_iter()
         .filter(|f| f["key"] == "lanterns" && f["verdict"] == "conflict")
@@ -397,20 +371,13 @@ fn the_custom_pack_makes_paper_lights_lanterns() {
         "--rules",
         "examples/custom-pack",
     ]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.code, Some(1));
 }
 
 #[test]
 fn one_changed_word_in_a_quote_is_quote_drift_showing_that_word() {
     let dir = "rules/core/tests/quote-drift/flag";
-    let report = json(&factlint(&[
-        "check",
-        dir,
-        "--format",
-        "json",
-        "--fail-on",
-        "never",
-    ]));
+    let report = factlint(&["check", dir, "--format", "json", "--fail-on", "never"]).json();
     let drift: Vec<Value> = findings(&report)
         .into_iter()
         .filter(|f| f["rule"] == "quote-drift")
@@ -440,7 +407,7 @@ fn one_changed_word_in_a_quote_is_quote_drift_showing_that_word() {
 
     // The terminal report shows the same diff (no colour off a terminal).
     let out = factlint(&["check", dir, "--fail-on", "never"]);
-    let text = stdout(&out);
+    let text = out.stdout.clone();
     assert!(
         text.contains("diff: bold [-and -]{+but +}necessary."),
         "{text}"
@@ -456,7 +423,7 @@ fn a_rule_turned_off_by_a_pack_still_runs_its_fixtures() {
         "--rules",
         "tests/fixtures/packs/disable-count-consistency",
     ]);
-    let text = stdout(&out);
-    assert!(out.status.success(), "{text}");
+    let text = out.stdout.clone();
+    assert!(out.success(), "{text}");
     assert!(text.contains("ok    count-consistency/flag"), "{text}");
 }

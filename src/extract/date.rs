@@ -23,7 +23,8 @@ pub fn weekday_name(w: Weekday) -> &'static str {
 }
 
 fn day_precise(d: &DateMention) -> bool {
-    if d.since {
+    // "November 19-20" is a span, whatever its firm part.
+    if d.since || d.until.is_some() {
         return false;
     }
     let stated_day = d.stated.month.is_some() && d.stated.day.is_some();

@@ -24,6 +24,8 @@ pub(crate) const HOUR: f64 = 3600.0;
 pub(crate) const DAY: f64 = 86400.0;
 pub(crate) const WEEK: f64 = 7.0 * DAY;
 pub(crate) const MONTH: f64 = 30.0 * DAY;
+/// The crate's one year length: the display (`facts.rs`) divides by it too,
+/// so a whole number of recognized years reads back as years.
 pub(crate) const YEAR: f64 = 365.0 * DAY;
 
 /// Seconds in one unit named by `w`. The one-letter "h" counts only right

@@ -123,6 +123,28 @@ pub struct DateMention {
     /// "at 10:30 on 26 April": the time of day stated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<TimeOfDay>,
+    /// "from 4 to 22 January", "2014-2018": the second end of a span. English
+    /// leaves open whether that end is itself included, so `period` holds
+    /// what is surely meant (up to the day before it begins) and the end
+    /// named is kept here; [`DateMention::through`] reads the span inclusively.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<Period>,
+}
+
+impl DateMention {
+    /// The period read inclusively: a span runs to the end of its second
+    /// end ("from 4 to 22 January" covers the 22nd); any other date is its
+    /// period.
+    pub fn through(&self) -> Option<Period> {
+        let p = self.period?;
+        Some(match self.until {
+            Some(u) => Period {
+                end: u.end.max(p.end),
+                ..p
+            },
+            None => p,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

@@ -77,6 +77,9 @@ pub fn mention_json(text: &str, m: &Mention) -> Value {
             if let Some(p) = d.part {
                 v["part"] = json!(p);
             }
+            if let Some(u) = d.until {
+                v["until"] = json!({"start": u.start.to_string(), "end": u.end.to_string()});
+            }
             if let Some(t) = &d.time {
                 v["time"] = json!(t);
             }

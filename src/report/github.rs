@@ -10,10 +10,10 @@
 //! Escaping follows `@actions/core`: in the message `%`, CR and LF are
 //! percent-encoded; in properties also `:` and `,`.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use super::Report;
+use super::index::BundleIndex;
 use crate::facts::Fact;
 use crate::rules::{Severity, Verdict};
 
@@ -37,29 +37,14 @@ fn command(s: Severity) -> &'static str {
 
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     for b in &report.bundles {
-        let facts: HashMap<&str, &Fact> = b.facts.iter().map(|f| (f.id.as_str(), f)).collect();
-        let paths: HashMap<&str, &str> = b
-            .sources
-            .iter()
-            .map(|s| (s.id.as_str(), s.path.as_str()))
-            .collect();
-        let path_of = |f: &Fact| -> String {
-            paths
-                .get(f.source.as_str())
-                .copied()
-                .unwrap_or(f.source.as_str())
-                .replace('\\', "/")
-        };
+        let index = BundleIndex::new(b);
+        let path_of = |f: &Fact| -> String { index.path(&f.source).replace('\\', "/") };
         for f in b
             .findings
             .iter()
             .filter(|f| !matches!(f.verdict, Verdict::Agree | Verdict::NotComparable))
         {
-            let involved: Vec<&Fact> = f
-                .facts
-                .iter()
-                .filter_map(|id| facts.get(id.as_str()).copied())
-                .collect();
+            let involved: Vec<&Fact> = index.facts_of(f).collect();
             let mut props = Vec::new();
             if let Some(first) = involved.first() {
                 props.push(format!("file={}", escape_property(&path_of(first))));

@@ -8,31 +8,12 @@
 //! are listed in `<system-out>` of a passing testcase. Rules come from the
 //! loaded packs, so a rule that found nothing shows as a passing test.
 
-use std::collections::HashMap;
 use std::io::Write;
 
+use super::index::BundleIndex;
+use super::markup::xml as escape;
 use super::{BundleReport, RenderContext, Report};
-use crate::facts::Fact;
 use crate::rules::{Finding, Verdict};
-
-/// Escapes text for XML content and attribute values. Characters XML 1.0
-/// cannot carry at all (most C0 controls, U+FFFE, U+FFFF) become U+FFFD.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// [`escape`] for attribute values, where a literal newline would be
 /// normalized to a space by any XML parser.
@@ -101,12 +82,7 @@ fn suite(b: &BundleReport, cases: &[Case], out: &mut dyn Write) -> std::io::Resu
         .iter()
         .filter(|c| c.findings.iter().any(|f| fails(f)))
         .count();
-    let facts: HashMap<&str, &Fact> = b.facts.iter().map(|f| (f.id.as_str(), f)).collect();
-    let paths: HashMap<&str, &str> = b
-        .sources
-        .iter()
-        .map(|s| (s.id.as_str(), s.path.as_str()))
-        .collect();
+    let index = BundleIndex::new(b);
     writeln!(
         out,
         r#"  <testsuite name="{}" tests="{}" failures="{failures}" errors="0" skipped="0">"#,
@@ -144,10 +120,7 @@ fn suite(b: &BundleReport, cases: &[Case], out: &mut dyn Write) -> std::io::Resu
             } else {
                 format!("{} findings; first: {}", failing.len(), first.message)
             };
-            let body: Vec<String> = failing
-                .iter()
-                .map(|f| describe(f, &facts, &paths))
-                .collect();
+            let body: Vec<String> = failing.iter().map(|f| describe(f, &index)).collect();
             writeln!(
                 out,
                 r#"      <failure message="{}" type="{}">{}</failure>"#,
@@ -157,10 +130,7 @@ fn suite(b: &BundleReport, cases: &[Case], out: &mut dyn Write) -> std::io::Resu
             )?;
         }
         if !passing.is_empty() {
-            let body: Vec<String> = passing
-                .iter()
-                .map(|f| describe(f, &facts, &paths))
-                .collect();
+            let body: Vec<String> = passing.iter().map(|f| describe(f, &index)).collect();
             writeln!(
                 out,
                 "      <system-out>{}</system-out>",
@@ -174,7 +144,7 @@ fn suite(b: &BundleReport, cases: &[Case], out: &mut dyn Write) -> std::io::Resu
 
 /// A finding as plain text: its message, then each fact's place and
 /// sentence.
-fn describe(f: &Finding, facts: &HashMap<&str, &Fact>, paths: &HashMap<&str, &str>) -> String {
+fn describe(f: &Finding, index: &BundleIndex) -> String {
     let mut s = format!(
         "{} [{}] {}: {}",
         f.severity.as_str(),
@@ -182,11 +152,8 @@ fn describe(f: &Finding, facts: &HashMap<&str, &Fact>, paths: &HashMap<&str, &st
         f.rule,
         f.message
     );
-    for fact in f.facts.iter().filter_map(|id| facts.get(id.as_str())) {
-        let path = paths
-            .get(fact.source.as_str())
-            .copied()
-            .unwrap_or(fact.source.as_str());
+    for fact in index.facts_of(f) {
+        let path = index.path(&fact.source);
         s.push_str(&format!(
             "\n  {path}:{}:{} {}\n    {}",
             fact.span.line,
@@ -254,7 +221,6 @@ mod tests {
         assert!(!out.contains("<b>"));
         assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(out.contains("onerror=&quot;document.body.id=&apos;pwned&apos;&quot;"));
-        assert_eq!(escape("a\u{1}b\u{FFFF}"), "a\u{FFFD}b\u{FFFD}");
         assert_eq!(attr("a\nb"), "a&#10;b");
     }
 }

@@ -19,6 +19,7 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
+use super::index::BundleIndex;
 use super::{RenderContext, Report, RuleMeta};
 use crate::facts::Fact;
 use crate::rules::{Finding, Severity, Verdict};
@@ -63,15 +64,10 @@ pub fn to_value(report: &Report, ctx: &RenderContext) -> Value {
 
     let mut results = Vec::new();
     for b in &report.bundles {
-        let facts: HashMap<&str, &Fact> = b.facts.iter().map(|f| (f.id.as_str(), f)).collect();
-        let paths: HashMap<&str, &str> = b
-            .sources
-            .iter()
-            .map(|s| (s.id.as_str(), s.path.as_str()))
-            .collect();
+        let bundle_index = BundleIndex::new(b);
         for f in &b.findings {
             let rule_index = index.get(&f.rule).copied().unwrap_or(0);
-            results.push(result(f, rule_index, &b.name, &facts, &paths));
+            results.push(result(f, rule_index, &b.name, &bundle_index));
         }
     }
 
@@ -119,18 +115,10 @@ fn rule(r: &RuleMeta) -> Value {
     })
 }
 
-fn result(
-    f: &Finding,
-    rule_index: usize,
-    bundle: &str,
-    facts: &HashMap<&str, &Fact>,
-    paths: &HashMap<&str, &str>,
-) -> Value {
-    let locations: Vec<Value> = f
-        .facts
-        .iter()
-        .filter_map(|id| facts.get(id.as_str()))
-        .map(|fact| location(fact, paths))
+fn result(f: &Finding, rule_index: usize, bundle: &str, index: &BundleIndex) -> Value {
+    let locations: Vec<Value> = index
+        .facts_of(f)
+        .map(|fact| location(fact, index.path(&fact.source)))
         .collect();
     let (kind, lvl) = if f.verdict == Verdict::Agree {
         ("pass", "none")
@@ -163,11 +151,7 @@ fn result(
     })
 }
 
-fn location(fact: &Fact, paths: &HashMap<&str, &str>) -> Value {
-    let path = paths
-        .get(fact.source.as_str())
-        .copied()
-        .unwrap_or(fact.source.as_str());
+fn location(fact: &Fact, path: &str) -> Value {
     let mut region = json!({
         "startLine": fact.span.line.max(1),
         "startColumn": fact.span.column.max(1),

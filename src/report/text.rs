@@ -2,11 +2,11 @@
 //! then a source against itself or a reference, then what agrees, then what
 //! rests on a single source.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
 
+use super::index::BundleIndex;
 use super::{BundleReport, RenderContext, Report};
 use crate::facts::Fact;
 use crate::rules::{DiffOp, Finding, Severity, Verdict};
@@ -111,12 +111,7 @@ fn render_bundle(
     p: &Paint,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let facts: HashMap<&str, &Fact> = bundle.facts.iter().map(|f| (f.id.as_str(), f)).collect();
-    let paths: HashMap<&str, &str> = bundle
-        .sources
-        .iter()
-        .map(|s| (s.id.as_str(), s.path.as_str()))
-        .collect();
+    let index = BundleIndex::new(bundle);
     if !ctx.quiet {
         let name = p.paint(Style::new().bold(), &terminal_safe(&bundle.name));
         if bundle.path == bundle.name {
@@ -180,14 +175,8 @@ fn render_bundle(
                 terminal_safe(&f.rule),
                 terminal_safe(&f.message)
             )?;
-            for id in &f.facts {
-                let Some(fact) = facts.get(id.as_str()) else {
-                    continue;
-                };
-                let path = paths
-                    .get(fact.source.as_str())
-                    .copied()
-                    .unwrap_or(fact.source.as_str());
+            for fact in index.facts_of(f) {
+                let path = index.path(&fact.source);
                 writeln!(
                     out,
                     "  {} {}",

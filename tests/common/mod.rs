@@ -3,13 +3,78 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Long enough for a debug build on a loaded machine; short enough that a
+/// run blocked on a FIFO or a device fails its test instead of hanging the
+/// suite.
+pub const TIMEOUT: Duration = Duration::from_secs(60);
 
 pub fn factlint() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_factlint"));
     // Tests must not pick up a factlint.yaml from wherever they run, nor
     // colour from the environment.
-    cmd.env_remove("CLICOLOR_FORCE").env_remove("NO_COLOR");
+    cmd.env_remove("CLICOLOR_FORCE")
+        .env_remove("NO_COLOR")
+        .timeout(TIMEOUT);
     cmd
+}
+
+/// [`factlint`] with `dir` as its working directory, where relative paths
+/// and configuration discovery start.
+pub fn factlint_in(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = factlint();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// A finished run: its exit code (`None` when killed, as on a timeout) and
+/// both streams as text.
+#[derive(Debug)]
+pub struct Ran {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Ran {
+    pub fn success(&self) -> bool {
+        self.code == Some(0)
+    }
+
+    /// Standard output as JSON; on failure the panic shows both streams.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "{e}\nexit: {:?}\nstdout: {}\nstderr: {}",
+                self.code, self.stdout, self.stderr
+            )
+        })
+    }
+
+    /// Asserts the exit-2 contract for a refusal (usage, configuration,
+    /// rule or I/O error): code 2 and one line on stderr, which is returned.
+    pub fn refused(&self) -> &str {
+        assert_eq!(self.code, Some(2), "{self:?}");
+        let line = self.stderr.trim_end();
+        assert_eq!(line.lines().count(), 1, "{self:?}");
+        line
+    }
+}
+
+/// Runs `cmd` to the end.
+pub fn run(cmd: &mut assert_cmd::Command) -> Ran {
+    let out = cmd.output().unwrap();
+    Ran {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Runs `factlint args` in `dir` to the end.
+pub fn run_in(dir: &Path, args: &[&str]) -> Ran {
+    run(factlint_in(dir).args(args))
 }
 
 pub fn repo() -> PathBuf {
@@ -47,8 +112,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// Runs `factlint check` with `args` in `cwd` and returns the JSON report.
 pub fn json_report(cwd: &Path, args: &[&str]) -> serde_json::Value {
-    let out = factlint()
-        .current_dir(cwd)
+    let ran = run(factlint_in(cwd)
         .args([
             "check",
             "--no-config",
@@ -57,15 +121,9 @@ pub fn json_report(cwd: &Path, args: &[&str]) -> serde_json::Value {
             "--fail-on",
             "never",
         ])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+        .args(args));
+    assert!(ran.success(), "{}", ran.stderr);
+    ran.json()
 }
 
 pub fn finding_ids(report: &serde_json::Value) -> Vec<String> {

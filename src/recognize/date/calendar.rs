@@ -197,3 +197,35 @@ pub(super) fn portion(p: Period, which: &str) -> Option<Period> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::day as d;
+    use super::*;
+
+    #[test]
+    fn quarters_and_halves() {
+        let q = quarter(2024, 3, 3).map(|p| (p.start, p.end));
+        assert_eq!(q, Some((d("2024-07-01"), d("2024-09-30"))));
+        let h = quarter(2024, 2, 6).map(|p| (p.start, p.end));
+        assert_eq!(h, Some((d("2024-07-01"), d("2024-12-31"))));
+        assert_eq!(quarter(2024, 5, 3), None);
+        assert_eq!(quarter(2024, 0, 3), None);
+    }
+
+    #[test]
+    fn weeks_of_a_month_count_by_their_thursday() {
+        // 1 March 2026 is a Sunday: the month's first week starts on the 2nd.
+        assert_eq!(week_of_month(2026, 3, 1), Some(d("2026-03-02")));
+        // Its last Thursday is the 26th: the last week starts on the 23rd.
+        assert_eq!(week_of_month(2026, 3, -1), Some(d("2026-03-23")));
+    }
+
+    #[test]
+    fn portions_of_a_month() {
+        let march = month_period(2026, 3).map(|m| portion(m, "late"));
+        let p = march.flatten().map(|p| (p.start, p.end));
+        assert_eq!(p, Some((d("2026-03-16"), d("2026-03-31"))));
+        assert_eq!(month_period(2026, 3).and_then(|m| portion(m, "soon")), None);
+    }
+}

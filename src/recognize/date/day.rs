@@ -106,3 +106,39 @@ pub(super) fn day_at_any(cx: &Ctx, k: usize) -> Option<DateSpan> {
                 .is_none_or(|p| p.granularity == Granularity::Day)
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{nothing, resolves};
+
+    #[test]
+    fn days_of_the_month_said_alone() {
+        resolves(&[
+            // Future tense: the next 27th; past tense: the last 2nd.
+            (
+                "The ferry will sail on the 27th.",
+                "the 27th",
+                "2026-03-27",
+                "2026-03-27",
+            ),
+            (
+                "The ballot was counted on the 2nd.",
+                "the 2nd",
+                "2026-03-02",
+                "2026-03-02",
+            ),
+            // No tense: the nearest 15th.
+            ("Talks resume on 15.", "15", "2026-03-15", "2026-03-15"),
+        ]);
+    }
+
+    #[test]
+    fn ordinals_and_counts_are_not_days() {
+        nothing(&[
+            "the second round of talks",
+            "on 15 occasions",
+            "a second time",
+            "the 27 members",
+        ]);
+    }
+}

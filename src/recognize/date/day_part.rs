@@ -203,6 +203,7 @@ pub(crate) fn attach(toks: &[Tok], reference: Option<NaiveDate>, spans: &mut Vec
             }),
             part: Some(part),
             time: None,
+            until: None,
         };
         alone.push(DateSpan {
             t0: i,

@@ -25,7 +25,13 @@ pub(super) fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
         // bounded window keeps this linear.
         let lo = i.saturating_sub(8);
         let sentence_lower = !toks[lo..toks.len().min(i + 8)].iter().any(|x| x.capital);
-        if !(next_num || sentence_lower && t.lower != "may" && t.lower != "march") {
+        // Between digits in a written date: "2019-aug-1", "2019/dec/01".
+        let in_digits = i >= 2
+            && toks[i - 1].glued_left
+            && t.glued_left
+            && (toks[i - 1].is_dash() || toks[i - 1].is_punct("/"))
+            && toks[i - 2].kind == TokKind::Num;
+        if !(next_num || in_digits || sentence_lower && t.lower != "may" && t.lower != "march") {
             return None;
         }
     }
@@ -200,4 +206,73 @@ pub(super) fn month_day(cx: &Ctx, i: usize) -> Option<DateSpan> {
     }
     let (m, e) = month_at(toks, j)?;
     Some(cx.month_and_day(i, e, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{nothing, resolves};
+
+    #[test]
+    fn month_and_day_in_either_order() {
+        resolves(&[
+            (
+                "The treaty was signed on March 4, 2024.",
+                "March 4, 2024",
+                "2024-03-04",
+                "2024-03-04",
+            ),
+            (
+                "She landed 4 March 2024 in Lagos.",
+                "4 March 2024",
+                "2024-03-04",
+                "2024-03-04",
+            ),
+            (
+                "The rally was held on 22nd of February.",
+                "22nd of February",
+                "2026-02-22",
+                "2026-02-22",
+            ),
+            // A year left out is the one the tense points to.
+            (
+                "Rent will be due by Sept. 30",
+                "Sept. 30",
+                "2026-09-30",
+                "2026-09-30",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn months_alone_and_with_a_year() {
+        resolves(&[
+            (
+                "The plant opened in June 2016.",
+                "June 2016",
+                "2016-06-01",
+                "2016-06-30",
+            ),
+            (
+                "Elections are set for June next year.",
+                "June next year",
+                "2027-06-01",
+                "2027-06-30",
+            ),
+            (
+                "Sales slowed in February.",
+                "February",
+                "2026-02-01",
+                "2026-02-28",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn may_and_march_as_words() {
+        nothing(&[
+            "You may go now.",
+            "a march on the capital",
+            "the march was peaceful",
+        ]);
+    }
 }

@@ -135,12 +135,14 @@ pub(super) fn numeric(cx: &Ctx, i: usize) -> Option<DateSpan> {
             _ => 0,
         };
         if by > av && by - av <= 100 {
-            let stated = StatedDate::default();
-            return Some(span(
-                i,
-                i + 3,
-                mention(stated, false, years_period(av, by, Granularity::Year)),
-            ));
+            // A span: up to its second year, which is kept (see `interval`).
+            let mut m = mention(
+                StatedDate::default(),
+                false,
+                years_period(av, by - 1, Granularity::Year),
+            );
+            m.until = year_period(by);
+            return Some(span(i, i + 3, m));
         }
     }
     // Year and month: "2016-11", "11/2016".
@@ -225,4 +227,33 @@ pub(super) fn numeric(cx: &Ctx, i: usize) -> Option<DateSpan> {
         ));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{nothing, resolves};
+
+    #[test]
+    fn digit_dates() {
+        resolves(&[
+            ("filed 2025-09-03", "2025-09-03", "2025-09-03", "2025-09-03"),
+            ("dated 9/3/2025", "9/3/2025", "2025-09-03", "2025-09-03"),
+            // A first number above 12 cannot be the month.
+            ("dated 21/04/2016", "21/04/2016", "2016-04-21", "2016-04-21"),
+            ("dated 13.5.2015", "13.5.2015", "2015-05-13", "2015-05-13"),
+            ("the 2016-11 figures", "2016-11", "2016-11-01", "2016-11-30"),
+            ("on 2019-aug-1", "2019-aug-1", "2019-08-01", "2019-08-01"),
+        ]);
+    }
+
+    #[test]
+    fn digits_that_are_not_dates() {
+        nothing(&[
+            "3/4 of voters",
+            "1.2.3",
+            "a 2-1 win",
+            "the Boeing 737-800",
+            "call 555-1234",
+        ]);
+    }
 }

@@ -9,8 +9,12 @@ use super::*;
 pub(super) fn frame_at(cx: &Ctx, j: usize) -> Option<(Period, usize)> {
     let toks = cx.toks;
     let t = toks.get(j)?;
-    if matches!(t.lower.as_str(), "the" | "my" | "this" | "current" | "that") {
-        let unit = toks.get(j + 1).map(|u| u.lower.as_str());
+    // "this month", and after "of" the bare unit: "the rest of week".
+    let det = matches!(t.lower.as_str(), "the" | "my" | "this" | "current" | "that");
+    let bare = j > 0 && toks[j - 1].is_word("of");
+    if det || bare {
+        let k = if det { j + 1 } else { j };
+        let unit = toks.get(k).map(|u| u.lower.as_str());
         let r = cx.reference;
         let p = match unit {
             Some("week") => r.and_then(week_period),
@@ -19,7 +23,7 @@ pub(super) fn frame_at(cx: &Ctx, j: usize) -> Option<(Period, usize)> {
             _ => None,
         };
         if let Some(p) = p {
-            return Some((p, j + 2));
+            return Some((p, k + 1));
         }
     }
     if let Some(d) = relative(cx, j) {
@@ -88,23 +92,79 @@ pub(super) fn part_of_period(cx: &Ctx, i: usize) -> Option<DateSpan> {
                         granularity: Granularity::Day,
                     })
                 }),
-                "later" | "rest" => r.map(|d| Period {
+                "later" => r.map(|d| Period {
                     start: d,
                     end: p.end,
                     granularity: Granularity::Day,
+                }),
+                // "the rest of the week" runs from today to the week's last
+                // day: a span, read as `interval` reads one.
+                "rest" => r.and_then(|d| {
+                    Some(Period {
+                        start: d,
+                        end: p.end.pred_opt()?.max(d),
+                        granularity: Granularity::Day,
+                    })
                 }),
                 _ => portion(p, which),
             };
             if out.is_some() || r.is_none() {
                 let relative = !toks[j..e].iter().any(|t| t.kind == TokKind::Num);
                 let stated = StatedDate::default();
-                return Some(span(
-                    i,
-                    e,
-                    mention(stated, relative || r.is_none() && out.is_none(), out),
-                ));
+                let mut m = mention(stated, relative || r.is_none() && out.is_none(), out);
+                if which == "rest" && out.is_some_and(|o| o.end < p.end) {
+                    m.until = Some(day_period(p.end));
+                }
+                return Some(span(i, e, m));
             }
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{nothing, resolves, spans};
+
+    #[test]
+    fn parts_of_periods() {
+        resolves(&[
+            (
+                "early next year",
+                "early next year",
+                "2027-01-01",
+                "2027-06-30",
+            ),
+            (
+                "by the end of March",
+                "the end of March",
+                "2026-03-16",
+                "2026-03-31",
+            ),
+            (
+                "later this month",
+                "later this month",
+                "2026-03-11",
+                "2026-03-31",
+            ),
+            ("in mid-2024", "mid-2024", "2024-05-01", "2024-08-31"),
+        ]);
+        // "The rest of" runs to the period's last day, read as a span.
+        spans(&[(
+            "closed for the rest of the week",
+            "rest of the week",
+            "2026-03-11",
+            "2026-03-14",
+            "2026-03-15",
+        )]);
+    }
+
+    #[test]
+    fn part_words_without_a_period() {
+        nothing(&[
+            "late fees apply",
+            "the end of the road",
+            "early voters queued",
+        ]);
+    }
 }

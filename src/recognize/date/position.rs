@@ -245,3 +245,45 @@ pub(super) fn week_number(cx: &Ctx, i: usize) -> Option<DateSpan> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{nothing, resolves};
+
+    #[test]
+    fn positions_inside_periods() {
+        resolves(&[
+            (
+                "the first Friday of July",
+                "the first Friday of July",
+                "2026-07-03",
+                "2026-07-03",
+            ),
+            (
+                "the last Monday of May 2025",
+                "the last Monday of May 2025",
+                "2025-05-26",
+                "2025-05-26",
+            ),
+            (
+                "the third quarter of 2024",
+                "the third quarter of 2024",
+                "2024-07-01",
+                "2024-09-30",
+            ),
+            (
+                "the 20th of next month",
+                "the 20th of next month",
+                "2026-04-20",
+                "2026-04-20",
+            ),
+            ("in week 12", "week 12", "2026-03-16", "2026-03-22"),
+            ("2016 Q3", "2016 Q3", "2016-07-01", "2016-09-30"),
+        ]);
+    }
+
+    #[test]
+    fn ordinals_without_a_period() {
+        nothing(&["the first of many", "the third of five speakers"]);
+    }
+}

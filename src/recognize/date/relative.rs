@@ -281,3 +281,53 @@ pub(super) fn relative(cx: &Ctx, i: usize) -> Option<DateSpan> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{nothing, resolves};
+
+    #[test]
+    fn offsets_from_the_reference_day() {
+        resolves(&[
+            ("yesterday", "yesterday", "2026-03-10", "2026-03-10"),
+            (
+                "the day before yesterday",
+                "the day before yesterday",
+                "2026-03-09",
+                "2026-03-09",
+            ),
+            (
+                "three weeks ago",
+                "three weeks ago",
+                "2026-02-18",
+                "2026-02-18",
+            ),
+            (
+                "two days later",
+                "two days later",
+                "2026-03-13",
+                "2026-03-13",
+            ),
+            ("next Friday", "next Friday", "2026-03-20", "2026-03-20"),
+            (
+                "Friday next week",
+                "Friday next week",
+                "2026-03-20",
+                "2026-03-20",
+            ),
+            ("last month", "last month", "2026-02-01", "2026-02-28"),
+            (
+                "The port will reopen in three days.",
+                "in three days",
+                "2026-03-14",
+                "2026-03-14",
+            ),
+            ("results for Q3 2025", "Q3 2025", "2025-07-01", "2025-09-30"),
+        ]);
+    }
+
+    #[test]
+    fn repeated_and_open_time_words() {
+        nothing(&["day after day", "for days on end", "week after week"]);
+    }
+}

@@ -208,3 +208,50 @@ pub(super) fn stretch(cx: &Ctx, i: usize) -> Option<DateSpan> {
     });
     rel(i, e, p)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{nothing, resolves};
+
+    #[test]
+    fn stretches_of_days() {
+        resolves(&[
+            (
+                "in the past two weeks",
+                "the past two weeks",
+                "2026-02-25",
+                "2026-03-10",
+            ),
+            (
+                "within five days",
+                "within five days",
+                "2026-03-11",
+                "2026-03-15",
+            ),
+            (
+                "the week of March 16",
+                "the week of March 16",
+                "2026-03-16",
+                "2026-03-22",
+            ),
+            ("this weekend", "this weekend", "2026-03-14", "2026-03-15"),
+            (
+                "for three days from today",
+                "for three days from today",
+                "2026-03-11",
+                "2026-03-13",
+            ),
+            (
+                "the week after next",
+                "the week after next",
+                "2026-03-23",
+                "2026-03-29",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn stretches_without_a_measure() {
+        nothing(&["in the past", "a two-week trip"]);
+    }
+}

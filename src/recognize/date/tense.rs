@@ -123,3 +123,26 @@ impl Ctx<'_> {
         self.tense.get(i).copied().unwrap_or(Tense::Unknown)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::day as d;
+    use super::*;
+
+    #[test]
+    fn tense_picks_among_readings() {
+        let reference = d("2026-03-11");
+        let cands = [d("2025-09-30"), d("2026-09-30")];
+        assert_eq!(pick(&cands, reference, Tense::Past), Some(cands[0]));
+        assert_eq!(pick(&cands, reference, Tense::Future), Some(cands[1]));
+        // No tense: the nearer one.
+        assert_eq!(pick(&cands, reference, Tense::Unknown), Some(cands[0]));
+    }
+
+    #[test]
+    fn a_date_this_news_cycle_outweighs_a_stray_tense() {
+        let reference = d("2026-03-11");
+        let cands = [d("2025-03-20"), d("2026-03-20")];
+        assert_eq!(pick(&cands, reference, Tense::Past), Some(cands[1]));
+    }
+}

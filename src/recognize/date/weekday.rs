@@ -23,7 +23,33 @@ pub(super) fn weekday_at(toks: &[Tok], i: usize) -> Option<Weekday> {
     {
         return None;
     }
+    if named_day(toks, i) {
+        return None;
+    }
     Some(wd)
+}
+
+/// Words that stand capitalised before a weekday in a date ("On Friday",
+/// "Last Sunday", "Early Monday", "Friday And Saturday" in a headline).
+const LEADS: &[&str] = &[
+    "on", "by", "until", "till", "since", "from", "through", "last", "next", "this", "that",
+    "each", "every", "early", "late", "before", "after", "and", "or", "but", "between", "come",
+    "as", "of", "at", "in", "for", "to", "mid", "until", "starting", "since", "from",
+];
+
+/// "Bloody Sunday", "Man Friday", "Super Tuesday", "Easter Monday": a
+/// capitalised word right before a capitalised weekday makes a name (of a
+/// person, an event, a holiday), not the nearest such day.
+fn named_day(toks: &[Tok], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return false;
+    };
+    toks[i].capital
+        && p.kind == TokKind::Word
+        && p.capital
+        && !LEADS.contains(&p.lower.as_str())
+        && weekday(&p.lower).is_none()
+        && month(&p.lower).is_none()
 }
 
 impl Ctx<'_> {
@@ -48,4 +74,44 @@ pub(super) fn bare_weekday(cx: &Ctx, i: usize) -> Option<DateSpan> {
         i + 1,
         mention(stated, true, cx.resolve_weekday(wd, i)),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{nothing, resolves};
+
+    #[test]
+    fn weekdays_by_tense() {
+        resolves(&[
+            (
+                "The summit was held on Friday.",
+                "Friday",
+                "2026-03-06",
+                "2026-03-06",
+            ),
+            (
+                "Ministers will meet on Monday.",
+                "Monday",
+                "2026-03-16",
+                "2026-03-16",
+            ),
+            (
+                "Sunday's vote surprised many.",
+                "Sunday's",
+                "2026-03-08",
+                "2026-03-08",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn named_days_and_common_words() {
+        nothing(&[
+            "the servant known as Man Friday",
+            "marches to mark Bloody Sunday",
+            "queues for Black Friday sales",
+            "the Super Tuesday primaries",
+            "the sun rose",
+        ]);
+    }
 }

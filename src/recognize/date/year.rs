@@ -295,3 +295,55 @@ pub(super) fn decade(cx: &Ctx, i: usize) -> Option<DateSpan> {
         ),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{found, nothing, resolves};
+
+    #[test]
+    fn years_decades_centuries() {
+        resolves(&[
+            (
+                "Turnout peaked in 2023.",
+                "2023",
+                "2023-01-01",
+                "2023-12-31",
+            ),
+            (
+                "In nineteen eighty four the mine closed.",
+                "nineteen eighty four",
+                "1984-01-01",
+                "1984-12-31",
+            ),
+            (
+                "songs of the 1990s",
+                "the 1990s",
+                "1990-01-01",
+                "1999-12-31",
+            ),
+            (
+                "music of the seventies",
+                "the seventies",
+                "1970-01-01",
+                "1979-12-31",
+            ),
+            (
+                "the 21st century",
+                "the 21st century",
+                "2000-01-01",
+                "2099-12-31",
+            ),
+        ]);
+        assert!(found("Prices have risen since 2019.", "2019").since);
+    }
+
+    #[test]
+    fn four_digits_without_a_cue_are_counts() {
+        nothing(&[
+            "2,500 protesters marched",
+            "2025 volunteers",
+            "room 1204",
+            "scored 1500 points",
+        ]);
+    }
+}

@@ -11,6 +11,7 @@ use crate::facts::FactValue;
 use crate::rules::engine::CheckContext;
 use crate::rules::schema::Relation;
 use crate::rules::{Finding, Rule, Verdict};
+use crate::text::ordinal;
 
 pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
     let Some(relation) = rule.def.params.relation else {
@@ -46,10 +47,14 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
                 a + b
             ),
             Relation::AnniversaryYear if holds => {
-                format!("the {b}th anniversary of {a} falls in {event_year}, the event's year")
+                format!(
+                    "the {} anniversary of {a} falls in {event_year}, the event's year",
+                    ordinal(b.into())
+                )
             }
             Relation::AnniversaryYear => format!(
-                "the {b}th anniversary of {a} falls in {}, but the event is in {event_year}",
+                "the {} anniversary of {a} falls in {}, but the event is in {event_year}",
+                ordinal(b.into()),
                 a + b
             ),
         };
