@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::engine::CheckContext;
+use super::context::CheckContext;
 use super::pack::DEFAULT_FIXTURES;
 use super::schema::Selector;
 use super::{CheckKind, Finding, RuleSet, Verdict};

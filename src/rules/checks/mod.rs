@@ -11,7 +11,7 @@ pub mod single_source;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::engine::CheckContext;
+use super::context::CheckContext;
 use super::{Finding, Rule, Severity, Verdict};
 use crate::facts::FactKind;
 

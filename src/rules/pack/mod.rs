@@ -29,10 +29,10 @@ mod source;
 mod validate;
 
 use overlay::overlay;
-use source::{default_sources, dir_sources, parse};
+use source::{default_sources, dir_sources, parse, rule_error};
 pub use source::{pack_files, pack_name};
+use validate::complete;
 pub use validate::placeholders;
-use validate::{complete, rule_error};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_rules.rs"));

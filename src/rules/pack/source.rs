@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use super::DEFAULT_PACK;
 use super::outline::{At, Outline};
-use super::validate::rule_error;
 use crate::error::{Error, Result};
 use crate::rules::schema::PackFile;
 
@@ -139,5 +138,16 @@ fn without_location(message: &str, at: At) -> String {
     match message.find(&tail) {
         Some(i) => format!("{}{}", &message[..i], &message[i + tail.len()..]),
         None => message.to_string(),
+    }
+}
+
+/// A mistake in the rule `id` of this file, written at `at`.
+pub(super) fn rule_error(src: &PackSource, at: At, id: &str, message: impl Into<String>) -> Error {
+    Error::Rule {
+        path: src.path.clone(),
+        line: at.line,
+        column: at.column,
+        rule: id.to_string(),
+        message: message.into(),
     }
 }

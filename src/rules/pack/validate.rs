@@ -3,20 +3,10 @@
 //! mistake points at the rule's `id:`.
 
 use super::outline::At;
-use super::source::PackSource;
+use super::source::{PackSource, rule_error};
 use super::{Rule, RuleOrigin};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::rules::schema::{CheckKind, RuleDef};
-
-pub(super) fn rule_error(src: &PackSource, at: At, id: &str, message: impl Into<String>) -> Error {
-    Error::Rule {
-        path: src.path.clone(),
-        line: at.line,
-        column: at.column,
-        rule: id.to_string(),
-        message: message.into(),
-    }
-}
 
 /// Parameters each check accepts and needs; anything else is a mistake in
 /// the rule.
