@@ -2,8 +2,8 @@
 //! over bundles of synthetic articles. Run with `cargo bench --bench check`.
 
 use divan::counter::BytesCount;
-use factlint::check::check_bundle;
 use factlint::corpus::{Bundle, Source};
+use factlint::pipeline::check_bundle;
 use factlint::recognize::Recognizer;
 use factlint::rules::{LoadOptions, load};
 

@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::baseline::{self, Baseline};
-use crate::check::{CheckOptions, STDIN_PATH, check};
 pub use crate::config::FailOn;
 use crate::config::{self, Config};
 use crate::error::{Error, Result};
+use crate::filter::baseline::{self, Baseline};
 use crate::output::{Role, Targets, write_atomically};
+use crate::pipeline::{CheckOptions, STDIN_PATH, check};
 use crate::report::facts::FactsFormat;
 use crate::report::{self, Format, RenderContext, RuleMeta};
 use crate::rules::{self, LoadOptions, RuleSet, Severity};
@@ -486,9 +486,9 @@ fn read_stdin() -> Result<String> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(crate::check::STDIN_DISPLAY, e))?;
+        .map_err(|e| Error::io(crate::pipeline::STDIN_DISPLAY, e))?;
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: crate::check::STDIN_DISPLAY.into(),
+        path: crate::pipeline::STDIN_DISPLAY.into(),
         offset: e.utf8_error().valid_up_to(),
     })
 }

@@ -5,17 +5,16 @@
 // Table-driven tests spell out tuples of expected values; that is their point.
 #![cfg_attr(test, allow(clippy::type_complexity))]
 
-pub mod baseline;
-pub mod check;
 pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod facts;
+pub mod filter;
 pub mod output;
+pub mod pipeline;
 pub mod recognize;
 pub mod report;
 pub mod rules;
-pub mod suppress;
 pub mod text;

@@ -87,8 +87,10 @@ pub fn finding(
         sources,
         facts: facts.iter().map(|f| f.id.clone()).collect(),
         message: message.to_string(),
+        fingerprint: String::new(),
         diff: None,
     }
+    .fingerprinted(facts.iter().copied())
 }
 
 pub fn date(y: i32, m: u32, d: u32) -> FactValue {

@@ -21,7 +21,6 @@ use serde_json::{Value, json};
 
 use super::index::BundleIndex;
 use super::{RenderContext, Report, RuleMeta};
-use crate::baseline::fingerprint_with;
 use crate::facts::Fact;
 use crate::rules::{Finding, Severity, Verdict};
 
@@ -147,7 +146,7 @@ fn result(f: &Finding, rule_index: usize, bundle: &str, index: &BundleIndex) -> 
         "level": lvl,
         "message": {"text": if f.message.is_empty() { f.rule.as_str() } else { f.message.as_str() }},
         "locations": locations,
-        "partialFingerprints": {"factlintFingerprint/v1": fingerprint_with(f, &index.facts)},
+        "partialFingerprints": {"factlintFingerprint/v1": f.fingerprint},
         "properties": properties,
     })
 }
@@ -312,8 +311,7 @@ mod tests {
         let fp = conflict["partialFingerprints"]["factlintFingerprint/v1"]
             .as_str()
             .unwrap();
-        let b = fixtures::sample_bundle();
-        assert_eq!(fp, crate::baseline::fingerprint(&b.findings[0], &b.facts));
+        assert_eq!(fp, fixtures::sample_bundle().findings[0].fingerprint);
 
         // Agreement: a pass; single source: a note.
         assert_eq!(results[2]["kind"], "pass");

@@ -1,8 +1,15 @@
 //! What the engine says about a group of facts.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
-use crate::facts::FactKind;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::facts::{Fact, FactKind};
+
+/// Bumped when what the fingerprint covers changes; part of the hash so old
+/// baselines stop matching rather than matching the wrong thing.
+const FINGERPRINT_SCHEME: &str = "factlint-fingerprint-v1";
 
 #[derive(
     Debug,
@@ -74,6 +81,56 @@ impl Finding {
         self.id = format!("{}:{part}", self.id);
         self
     }
+
+    /// Records the fingerprint of what the finding is about; `facts` are
+    /// its facts (one it names but that is not given is left out).
+    ///
+    /// Computed once, where the finding is made, so that the JSON report,
+    /// SARIF's `partialFingerprints` and baselines carry one value and
+    /// nothing downstream needs the facts again to know a finding. It hashes
+    /// the rule, the claim (kind, key, subject), the sources and the
+    /// normalized values of the facts, never line numbers, columns, byte
+    /// offsets or fact ids (which count facts in reading order): editing
+    /// elsewhere in an article, or moving the sentence, keeps a baselined
+    /// finding baselined; a changed value or a new source makes it new.
+    pub fn fingerprinted<'a>(mut self, facts: impl IntoIterator<Item = &'a Fact>) -> Self {
+        let sources: BTreeSet<&str> = self.sources.iter().map(String::as_str).collect();
+        // (source, value) pairs, sorted and deduplicated: the same value
+        // repeated in a source, or facts renumbered, leave the set unchanged.
+        let values: BTreeSet<(&str, String)> = facts
+            .into_iter()
+            .filter(|f| self.facts.contains(&f.id))
+            .map(|f| {
+                (
+                    f.source.as_str(),
+                    serde_json::to_string(&f.value).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let mut h = Sha256::new();
+        // Every field is length-prefixed so no two different inputs can
+        // concatenate to the same bytes.
+        let mut field = |s: &str| {
+            h.update((s.len() as u64).to_le_bytes());
+            h.update(s.as_bytes());
+        };
+        field(FINGERPRINT_SCHEME);
+        field(&self.rule);
+        field(self.kind.as_str());
+        field(&self.key);
+        field(self.subject.as_deref().unwrap_or(""));
+        field(&sources.len().to_string());
+        for s in &sources {
+            field(s);
+        }
+        field(&values.len().to_string());
+        for (s, v) in &values {
+            field(s);
+            field(v);
+        }
+        self.fingerprint = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        self
+    }
 }
 
 /// One side of a word-level quote diff.
@@ -108,6 +165,10 @@ pub struct Finding {
     /// Fact ids involved, in source then reading order.
     pub facts: Vec<String>,
     pub message: String,
+    /// Hex SHA-256 of the finding's content (see [`Finding::fingerprinted`]):
+    /// what baselines and SARIF match a finding by.
+    #[serde(default)]
+    pub fingerprint: String,
     /// Word-level diff for quote drift.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<DiffChunk>>,

@@ -24,13 +24,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::engine::CheckContext;
+use super::context::CheckContext;
 use super::pack::DEFAULT_FIXTURES;
 use super::schema::Selector;
 use super::{CheckKind, Finding, RuleSet, Verdict};
-use crate::check::check_bundle;
 use crate::corpus::{Bundle, Source};
 use crate::error::{Error, Result};
+use crate::pipeline::check_bundle;
 use crate::recognize::Recognizer;
 
 /// What a case expects of its rule.

@@ -5,6 +5,7 @@
 //! all pairs across a corpus.
 
 mod checks;
+mod context;
 mod engine;
 pub mod explain;
 mod finding;
@@ -15,7 +16,8 @@ pub mod reference;
 pub mod schema;
 pub mod units;
 
-pub use engine::{CheckContext, evaluate};
+pub use context::CheckContext;
+pub use engine::evaluate;
 pub use finding::{DiffChunk, DiffOp, Finding, Severity, Verdict};
 pub use lexicon::Lexicon;
 pub use pack::{

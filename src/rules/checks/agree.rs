@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{FindingParts, base_vars, finding};
 use crate::facts::{Fact, FactValue};
-use crate::rules::engine::{CheckContext, group};
+use crate::rules::context::{CheckContext, group};
 use crate::rules::{Finding, Rule, Verdict};
 
 fn same<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::{FindingParts, finding};
 use crate::facts::FactValue;
-use crate::rules::engine::CheckContext;
+use crate::rules::context::CheckContext;
 use crate::rules::schema::Relation;
 use crate::rules::{Finding, Rule, Verdict};
 use crate::text::ordinal;

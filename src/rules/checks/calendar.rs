@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use super::{FindingParts, finding};
 use crate::extract::weekday_name;
 use crate::facts::FactValue;
-use crate::rules::engine::CheckContext;
+use crate::rules::context::CheckContext;
 use crate::rules::{Finding, Rule, Verdict};
 
 pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {

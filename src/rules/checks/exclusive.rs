@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::{FindingParts, finding, short_list, sources_of, values_by_source};
-use crate::rules::engine::CheckContext;
+use crate::rules::context::CheckContext;
 use crate::rules::schema::Join;
 use crate::rules::{Finding, Rule, Verdict};
 

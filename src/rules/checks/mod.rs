@@ -11,7 +11,7 @@ pub mod single_source;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::engine::CheckContext;
+use super::context::CheckContext;
 use super::{Finding, Rule, Severity, Verdict};
 use crate::facts::FactKind;
 
@@ -147,6 +147,8 @@ pub fn finding(rule: &Rule, ctx: &CheckContext, parts: FindingParts) -> Finding 
         sources: sources_of(ctx, &facts),
         facts: facts.iter().map(|&i| ctx.facts[i].id.clone()).collect(),
         message: parts.message,
+        fingerprint: String::new(),
         diff: None,
     }
+    .fingerprinted(facts.iter().map(|&i| &ctx.facts[i]))
 }

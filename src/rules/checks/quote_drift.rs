@@ -9,7 +9,7 @@ use similar::{Algorithm, DiffTag, capture_diff_slices, diff_ratio};
 
 use super::{FindingParts, finding};
 use crate::facts::FactValue;
-use crate::rules::engine::{CheckContext, group};
+use crate::rules::context::{CheckContext, group};
 use crate::rules::{DiffChunk, DiffOp, Finding, Rule, Verdict};
 
 fn normalize(word: &str) -> String {

@@ -2,7 +2,7 @@
 //! Informational: an editor sees what no other outlet confirms.
 
 use super::{FindingParts, base_vars, finding, sources_of};
-use crate::rules::engine::{CheckContext, group};
+use crate::rules::context::{CheckContext, group};
 use crate::rules::{Finding, Rule, Verdict};
 
 pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {

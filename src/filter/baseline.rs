@@ -1,90 +1,25 @@
 //! Baselines: accepted findings, recorded by content so that `--baseline`
 //! hides them and a run fails only on new ones.
 //!
-//! A finding's fingerprint hashes what it is about: the rule, the claim
-//! (kind, key, subject), the sources and the normalized values of its facts.
-//! It never hashes line numbers, columns, byte offsets or fact ids (which
-//! count facts in reading order), so editing elsewhere in an article, or
-//! moving the sentence, keeps the finding baselined; changing a value, or a
-//! new source joining the claim, makes it new.
+//! A finding is matched by its fingerprint (`Finding::fingerprint`), which
+//! hashes what it is about and never where it is written, so editing
+//! elsewhere in an article, or moving the sentence, keeps the finding
+//! baselined; changing a value, or a new source joining the claim, makes it
+//! new.
 //!
 //! Matching is per bundle (the same agreement in two drafts is two
 //! findings) and counts duplicates: a baseline entry hides one finding.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::facts::Fact;
 use crate::output::write_atomically;
 use crate::report::{BundleReport, Report};
-use crate::rules::Finding;
 
 pub const BASELINE_VERSION: u32 = 1;
-
-/// Bumped when what the fingerprint covers changes; part of the hash so old
-/// baselines stop matching rather than matching the wrong thing.
-const FINGERPRINT_SCHEME: &str = "factlint-fingerprint-v1";
-
-/// The hex SHA-256 content fingerprint of `finding`; `facts` are the facts
-/// of its bundle (facts the finding names but the bundle lacks are left
-/// out).
-pub fn fingerprint(finding: &Finding, facts: &[Fact]) -> String {
-    let by_id: HashMap<&str, &Fact> = facts.iter().map(|f| (f.id.as_str(), f)).collect();
-    fingerprint_with(finding, &by_id)
-}
-
-/// [`fingerprint`] with the bundle's facts already indexed by id.
-pub fn fingerprint_with(finding: &Finding, facts: &HashMap<&str, &Fact>) -> String {
-    let sources: BTreeSet<&str> = finding.sources.iter().map(String::as_str).collect();
-    // (source, value) pairs, sorted and deduplicated: the same value
-    // repeated in a source, or facts renumbered, leave the set unchanged.
-    let values: BTreeSet<(&str, String)> = finding
-        .facts
-        .iter()
-        .filter_map(|id| facts.get(id.as_str()))
-        .map(|f| {
-            (
-                f.source.as_str(),
-                serde_json::to_string(&f.value).unwrap_or_default(),
-            )
-        })
-        .collect();
-    let mut h = Sha256::new();
-    // Every field is length-prefixed so no two different inputs can
-    // concatenate to the same bytes.
-    let mut field = |s: &str| {
-        h.update((s.len() as u64).to_le_bytes());
-        h.update(s.as_bytes());
-    };
-    field(FINGERPRINT_SCHEME);
-    field(&finding.rule);
-    field(finding.kind.as_str());
-    field(&finding.key);
-    field(finding.subject.as_deref().unwrap_or(""));
-    field(&sources.len().to_string());
-    for s in &sources {
-        field(s);
-    }
-    field(&values.len().to_string());
-    for (s, v) in &values {
-        field(s);
-        field(v);
-    }
-    hex(&h.finalize())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
-}
 
 /// One accepted finding. `rule`, `key`, `subject` and `message` are for the
 /// people reviewing the file; only `bundle` and `fingerprint` match.
@@ -115,11 +50,10 @@ impl Baseline {
     pub fn from_report(report: &Report) -> Baseline {
         let mut findings = Vec::new();
         for b in &report.bundles {
-            let facts: HashMap<&str, &Fact> = b.facts.iter().map(|f| (f.id.as_str(), f)).collect();
             for f in &b.findings {
                 findings.push(Entry {
                     bundle: b.name.clone(),
-                    fingerprint: fingerprint_with(f, &facts),
+                    fingerprint: f.fingerprint.clone(),
                     rule: f.rule.clone(),
                     key: f.key.clone(),
                     subject: f.subject.clone(),
@@ -222,19 +156,12 @@ pub fn apply(report: &mut Report, baseline: &Baseline) -> usize {
 }
 
 fn apply_bundle(b: &mut BundleReport, budget: &mut HashMap<&str, HashMap<&str, usize>>) -> usize {
-    let prints: Vec<String> = {
-        let facts: HashMap<&str, &Fact> = b.facts.iter().map(|f| (f.id.as_str(), f)).collect();
-        b.findings
-            .iter()
-            .map(|f| fingerprint_with(f, &facts))
-            .collect()
-    };
     let before = b.findings.len();
     let mut keep = Vec::with_capacity(before);
-    for (f, fp) in std::mem::take(&mut b.findings).into_iter().zip(&prints) {
+    for f in std::mem::take(&mut b.findings) {
         match budget
             .get_mut(b.name.as_str())
-            .and_then(|m| m.get_mut(fp.as_str()))
+            .and_then(|m| m.get_mut(f.fingerprint.as_str()))
         {
             Some(n) if *n > 0 => *n -= 1,
             _ => keep.push(f),
@@ -247,12 +174,17 @@ fn apply_bundle(b: &mut BundleReport, budget: &mut HashMap<&str, HashMap<&str, u
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::{CountValue, FactValue};
+    use crate::facts::{CountValue, Fact, FactValue};
     use crate::report::fixtures;
-    use crate::rules::{Severity, Verdict};
+    use crate::rules::{Finding, Severity, Verdict};
 
     fn count(n: i64) -> FactValue {
         FactValue::Count(CountValue::exact(n as f64))
+    }
+
+    /// The fingerprint `f` gets from `facts`, after a test changed either.
+    fn fingerprint(f: &Finding, facts: &[Fact]) -> String {
+        f.clone().fingerprinted(facts).fingerprint
     }
 
     fn conflict(line_a: usize, line_b: usize, b_value: i64) -> (Finding, Vec<Fact>) {
@@ -296,6 +228,43 @@ mod tests {
         facts2[1].span.start += 500;
         assert_ne!(facts1[0].span.line, facts2[0].span.line);
         assert_eq!(fingerprint(&f1, &facts1), fingerprint(&f2, &facts2));
+    }
+
+    /// Baselines written before the fingerprint moved onto `Finding`
+    /// (factlint-fingerprint-v1, computed in this file from the bundle's
+    /// facts) must keep matching: these are the values that code gave.
+    #[test]
+    fn fingerprints_match_baselines_written_by_earlier_versions() {
+        let report = fixtures::sample_report();
+        let prints: Vec<(&str, &str)> = report.bundles[0]
+            .findings
+            .iter()
+            .map(|f| (f.id.as_str(), f.fingerprint.as_str()))
+            .collect();
+        assert_eq!(
+            prints,
+            [
+                (
+                    "precedent-conflict:leaders-gathering",
+                    "035e07b929474fae92b22856d487116a0d4e9b13cbf5273f6cff93d96dc023c2"
+                ),
+                (
+                    "quote-drift:speech:xi-jinping",
+                    "2b765c567888d9f696aa21de28eebdcf8d041df3fb0b8ed50fb695cf388e488c"
+                ),
+                (
+                    "date-agree:event-date",
+                    "5a5577d81c871d17e1bbb1a2285d4e9fdf3541d808106cf6350d5f28506a551d"
+                ),
+                (
+                    "single-source:troops",
+                    "61abfb42d53945406671f474107ba96a0aa855fecd5f81b2bad64449cbe1009c"
+                ),
+            ]
+        );
+        let baseline = Baseline::from_report(&report);
+        let mut report = report;
+        assert_eq!(apply(&mut report, &baseline), 4);
     }
 
     #[test]

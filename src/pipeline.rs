@@ -250,7 +250,7 @@ pub fn check_bundle_with(
     let suppressed = if opts.no_suppress {
         0
     } else {
-        crate::suppress::apply(&mut report, &bundle.sources).len()
+        crate::filter::suppress::apply(&mut report, &bundle.sources).len()
     };
     (report, suppressed)
 }
@@ -274,7 +274,7 @@ pub fn check(opts: &CheckOptions, set: &RuleSet) -> Result<Report> {
         .collect();
     let suppressed = results.iter().map(|(_, n)| n).sum();
     let mut report = Report::new(results.into_iter().map(|(b, _)| b).collect());
-    crate::suppress::record(&mut report, suppressed);
+    crate::filter::suppress::record(&mut report, suppressed);
     Ok(report)
 }
 
