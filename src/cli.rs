@@ -18,6 +18,7 @@ use crate::report::{self, Format, RenderContext, RuleMeta};
 use crate::rules::{self, LoadOptions, RuleSet, Severity};
 use crate::text::terminal_safe;
 
+pub mod parse_command;
 mod rules_command;
 pub use rules_command::{RulesArgs, RulesCommand};
 
@@ -260,14 +261,14 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Check(args) => run_check(&args),
         Command::Facts(args) => run_facts(&args),
         Command::Parse(args) => {
-            use crate::recognize::parse_cmd::{self, ParseOptions};
+            use parse_command::ParseOptions;
             let opts = ParseOptions {
                 text: args.text,
                 reference: args.reference_date,
                 batch: args.batch,
                 format: match args.format {
-                    ParseFormat::Json => parse_cmd::ParseFormat::Json,
-                    ParseFormat::Text => parse_cmd::ParseFormat::Text,
+                    ParseFormat::Json => parse_command::ParseFormat::Json,
+                    ParseFormat::Text => parse_command::ParseFormat::Text,
                 },
                 // The built-in unit table; a broken build of it only loses
                 // the unit column.
@@ -288,7 +289,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let rec = crate::recognize::Recognizer::new();
-            let bad = parse_cmd::run_parse(
+            let bad = parse_command::run_parse(
                 &rec,
                 opts,
                 &mut stdin.lock(),

@@ -36,25 +36,6 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "the same runner builds the Recognizer; gone with it",
     ),
     (
-        "recognize",
-        "rules",
-        "recognize/parse_cmd.rs is CLI code in a stage folder and loads the \
-         units table; gone when it moves under cli/ (#15, CLI-only code \
-         under cli/)",
-    ),
-    (
-        "recognize::number",
-        "recognize::duration",
-        "number/ratio.rs borrows duration's unit table (unit_seconds); gone \
-         when the recognizers' shared helpers move to recognize/token.rs and \
-         words.rs (#15, one owner per concept)",
-    ),
-    (
-        "recognize::duration",
-        "recognize::range",
-        "duration borrows range's words_at; gone with the same move",
-    ),
-    (
         "extract::quantity",
         "extract::count",
         "quantity.rs reads a range mention through count.rs's \

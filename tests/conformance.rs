@@ -15,8 +15,8 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use factlint::cli::parse_command::mention_json;
 use factlint::recognize::Recognizer;
-use factlint::recognize::parse_cmd::mention_json;
 use serde_json::Value;
 
 /// (file, cases that must pass). Recorded from the run that set them.

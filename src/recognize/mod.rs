@@ -14,7 +14,6 @@
 pub mod date;
 pub mod duration;
 pub mod number;
-pub mod parse_cmd;
 pub use date::day_part::PartOfDay;
 pub use date::time::TimeOfDay;
 pub mod range;

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{Mention, MentionValue, NumberKind, Recognizer};
+use crate::recognize::{Mention, MentionValue, NumberKind, Recognizer};
 use crate::rules::units::Units;
 
 /// Output format of `factlint parse`.
