@@ -19,6 +19,7 @@ use crate::rules::{self, LoadOptions, RuleSet, Severity};
 use crate::text::terminal_safe;
 
 pub mod parse_command;
+mod progress;
 mod rules_command;
 pub use rules_command::{RulesArgs, RulesCommand};
 
@@ -382,6 +383,9 @@ fn run_check(args: &CheckArgs) -> Result<i32> {
     let min_severity = args.min_severity.or(config.min_severity);
     let mut opts = check_options(&args.paths, args.reference_date, &config)?;
     opts.no_suppress = args.no_suppress;
+    let machine_on_stdout = args.output.is_none() && !format.is_terminal_format();
+    opts.progress = progress::Bar::wanted(args.quiet, machine_on_stdout)
+        .map(|b| std::sync::Arc::new(b) as std::sync::Arc<dyn crate::pipeline::Progress>);
     let mut report = check(&opts, &set)?;
     let mut targets = inputs(&report, &opts, &config, &args.rules);
     if args.write_baseline.is_none() && !args.no_baseline {

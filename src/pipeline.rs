@@ -30,6 +30,17 @@ pub const STDIN_ID: &str = "stdin";
 /// Path shown for the source read from standard input (as ripgrep does).
 pub const STDIN_DISPLAY: &str = "<stdin>";
 
+/// Told how far a run has got, so a front end can show progress. The
+/// library draws nothing itself: the CLI decides whether a bar is wanted.
+pub trait Progress: Send + Sync + std::fmt::Debug {
+    /// The run will read `sources` sources.
+    fn start(&self, sources: usize);
+    /// `sources` more sources have been read and checked.
+    fn advance(&self, sources: usize);
+    /// The run is over (the report is about to be written).
+    fn finish(&self);
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
     pub paths: Vec<PathBuf>,
@@ -43,6 +54,8 @@ pub struct CheckOptions {
     pub stdin: Option<String>,
     /// Ignore inline `factlint-disable` comments.
     pub no_suppress: bool,
+    /// Where progress is reported, if anywhere.
+    pub progress: Option<std::sync::Arc<dyn Progress>>,
 }
 
 /// Loads every bundle under the given paths.
@@ -268,10 +281,24 @@ pub fn check(opts: &CheckOptions, set: &RuleSet) -> Result<Report> {
         )));
     }
     let rec = Recognizer::new();
+    let progress = opts.progress.as_deref();
+    if let Some(p) = progress {
+        p.start(bundles.iter().map(|b| b.sources.len()).sum());
+    }
     let results: Vec<(BundleReport, usize)> = bundles
         .into_par_iter()
-        .map(|b| check_bundle_with(b, &rec, set, opts))
+        .map(|b| {
+            let n = b.sources.len();
+            let out = check_bundle_with(b, &rec, set, opts);
+            if let Some(p) = progress {
+                p.advance(n);
+            }
+            out
+        })
         .collect();
+    if let Some(p) = progress {
+        p.finish();
+    }
     let suppressed = results.iter().map(|(_, n)| n).sum();
     let mut report = Report::new(results.into_iter().map(|(b, _)| b).collect());
     crate::filter::suppress::record(&mut report, suppressed);
@@ -298,6 +325,45 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Records what a run tells its progress hook.
+    #[derive(Debug, Default)]
+    struct Recorder(std::sync::Mutex<Vec<String>>);
+
+    impl Progress for Recorder {
+        fn start(&self, sources: usize) {
+            self.0.lock().unwrap().push(format!("start {sources}"));
+        }
+        fn advance(&self, sources: usize) {
+            self.0.lock().unwrap().push(format!("+{sources}"));
+        }
+        fn finish(&self) {
+            self.0.lock().unwrap().push("finish".into());
+        }
+    }
+
+    #[test]
+    fn progress_counts_every_source_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        write(d, "one/a.md", "The fair opened on Monday.\n");
+        write(d, "one/b.md", "The fair opened on Tuesday.\n");
+        write(d, "two/c.md", "About 300 people came.\n");
+        let recorder = std::sync::Arc::new(Recorder::default());
+        let opts = CheckOptions {
+            paths: vec![d.join("one"), d.join("two")],
+            progress: Some(recorder.clone()),
+            ..CheckOptions::default()
+        };
+        let set = crate::rules::load(&crate::rules::LoadOptions::default()).unwrap();
+        check(&opts, &set).unwrap();
+        let mut seen = recorder.0.lock().unwrap().clone();
+        assert_eq!(seen.first().map(String::as_str), Some("start 3"));
+        assert_eq!(seen.pop().as_deref(), Some("finish"));
+        let mut steps: Vec<String> = seen[1..].to_vec();
+        steps.sort();
+        assert_eq!(steps, ["+1", "+2"]);
     }
 
     #[test]
