@@ -77,12 +77,26 @@ fn sample(text: &str) -> &str {
     &text[..crate::text::floor_char_boundary(text, SAMPLE_BYTES)]
 }
 
+/// "the" is one word in twenty of English prose and no word of any other
+/// language: text where it is one in fifty needs no detector (which costs
+/// more than the rest of reading a plain article).
+fn plainly_english(text: &str) -> bool {
+    let (mut words, mut the) = (0usize, 0usize);
+    for w in text.split_whitespace() {
+        words += 1;
+        if w.eq_ignore_ascii_case("the") {
+            the += 1;
+        }
+    }
+    words > 0 && the * 50 >= words
+}
+
 /// The language of `body` when it is confidently not English: enough text,
 /// a reliable detection, and no substantial English part (a quarter of the
 /// letters of its paragraphs or more keeps it English).
 pub fn foreign_language(body: &str) -> Option<Lang> {
     let text = sample(body);
-    if letters(text) < MIN_LETTERS {
+    if letters(text) < MIN_LETTERS || plainly_english(text) {
         return None;
     }
     let info = whatlang::detect(text)?;
@@ -163,6 +177,16 @@ mod tests {
             let got = skip_reason(text).map(|s| s.language);
             assert_eq!(got.as_deref(), *want, "{what}");
         }
+    }
+
+    #[test]
+    fn plainly_english_needs_the_word_the() {
+        assert!(plainly_english(
+            "The council met on the day the bridge reopened to the public."
+        ));
+        assert!(!plainly_english(FRENCH));
+        assert!(!plainly_english(GERMAN));
+        assert!(!plainly_english(""));
     }
 
     #[test]
