@@ -189,6 +189,7 @@ struct Parsed {
 }
 
 fn parse(src: &PackSource) -> Result<Parsed> {
+    crate::error::yaml_nesting(&src.path, &src.text)?;
     let file: PackFile = serde_yaml::from_str(&src.text).map_err(|e| parse_error(src, &e))?;
     let at = locate::rules(&src.text, &file.rules);
     Ok(Parsed { file, at })
