@@ -22,10 +22,7 @@ fn github_annotations_are_the_only_lines_on_stdout() {
     assert!(!ran.stdout.is_empty());
     assert!(!ran.stdout.contains('\r'), "{:?}", ran.stdout);
     for line in ran.stdout.lines() {
-        let command = ["::error ", "::warning ", "::notice "]
-            .iter()
-            .find(|c| line.starts_with(*c));
-        assert!(command.is_some(), "not a workflow command: {line:?}");
+        assert!(is_command(line), "not a workflow command: {line:?}");
         // Properties end at the first `::`; none of them may hold a raw
         // `:`, `,`, `%` escape aside, or line break.
         let (props, _message) = line
@@ -132,4 +129,34 @@ fn json_and_sarif_parse_and_keep_the_text() {
         hostile["title"], "Boats <b>& 50% ::error::forged\r\n]]> 'q' \"qq\"",
         "{hostile}"
     );
+}
+
+/// The acceptance check: on the seed bundle, standard output is
+/// workflow commands only.
+#[test]
+fn the_seed_bundle_as_github_annotations_is_commands_only() {
+    let Some(seed) = common::shared("seeds/parade-2025") else {
+        return;
+    };
+    let ran = run_in(
+        &common::repo(),
+        &["check", "--format", "github", seed.to_str().unwrap()],
+    );
+    assert!(matches!(ran.code, Some(0 | 1)), "{ran:?}");
+    assert!(!ran.stdout.is_empty());
+    for line in ran.stdout.lines() {
+        assert!(is_command(line), "{line:?}");
+    }
+    assert!(
+        ran.stderr.starts_with("factlint: 1 bundles, "),
+        "{}",
+        ran.stderr
+    );
+}
+
+/// A workflow command factlint writes: an error, warning or notice.
+fn is_command(line: &str) -> bool {
+    ["::error ", "::warning ", "::notice "]
+        .iter()
+        .any(|c| line.starts_with(c))
 }
