@@ -264,11 +264,16 @@ fn fuzz(target: &Target, o: &Options) -> Outcome {
             let i = rng.below(pool.len());
             pool[i] = input;
         }
-        if n > 0 && n % 100_000 == 0 {
+        // Progress with the tallies so far, so a run stopped early still
+        // says what it saw.
+        if n > 0 && n % 10_000 == 0 {
             eprintln!(
-                "{}: {n} execs, {:.0} s",
+                "{}: {n} execs, {:.0} s, {} panics, {} slow, slowest {:.3} ms/KB",
                 target.name,
-                started.elapsed().as_secs_f64()
+                started.elapsed().as_secs_f64(),
+                out.panics.len(),
+                out.slow,
+                out.slowest.0
             );
         }
     }
