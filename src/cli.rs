@@ -440,6 +440,10 @@ fn run_check(args: &CheckArgs) -> Result<i32> {
     let mut buf = Vec::new();
     report::render(format, &report, &ctx, &mut buf).map_err(|e| Error::io("<report>", e))?;
     emit(args.output.as_deref(), &buf)?;
+    // Annotations alone on standard output; the log's summary beside them.
+    if format == Format::Github {
+        eprintln!("{}", report::github::summary(&report));
+    }
     Ok(i32::from(failing > 0))
 }
 
@@ -488,10 +492,19 @@ fn inputs(
 /// All of standard input as text; binary input is named as such.
 fn read_stdin() -> Result<String> {
     use std::io::Read as _;
+    let limit = crate::corpus::MAX_ARTICLE_BYTES;
     let mut bytes = Vec::new();
     std::io::stdin()
+        .take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(crate::pipeline::STDIN_DISPLAY, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::TooLarge {
+            path: crate::pipeline::STDIN_DISPLAY.into(),
+            limit_mb: limit / (1024 * 1024),
+            what: "articles",
+        });
+    }
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
         path: crate::pipeline::STDIN_DISPLAY.into(),
         offset: e.utf8_error().valid_up_to(),

@@ -143,6 +143,7 @@ impl Config {
     /// Parses `text` as the config at `path` and makes its paths absolute
     /// (relative to the file's directory).
     pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        crate::error::yaml_nesting(path, text)?;
         // An empty or all-comment file is a valid, empty config.
         let parsed: Option<Config> =
             serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))?;

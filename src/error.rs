@@ -1,6 +1,6 @@
 //! Errors that stop a run (exit code 2). Findings are not errors.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
@@ -73,6 +73,25 @@ impl Error {
             message: strip_location(&err.to_string()),
         }
     }
+}
+
+/// Refuses YAML whose flow collections nest deeper than
+/// [`crate::text::MAX_YAML_NESTING`], at the bracket that goes too deep,
+/// before the parser spends quadratic time on it.
+pub fn yaml_nesting(path: &Path, text: &str) -> Result<()> {
+    let Some(at) = crate::text::yaml_too_deep(text) else {
+        return Ok(());
+    };
+    let line_start = text[..at].rfind('\n').map_or(0, |nl| nl + 1);
+    Err(Error::Yaml {
+        path: path.to_path_buf(),
+        line: text[..at].matches('\n').count() + 1,
+        column: text[line_start..at].chars().count() + 1,
+        message: format!(
+            "nested deeper than {} levels",
+            crate::text::MAX_YAML_NESTING
+        ),
+    })
 }
 
 /// serde_yaml appends " at line X column Y" to its messages; we print the

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// Text from articles, file names and rule packs, made safe for a terminal
 /// or a one-line message: control characters (ESC, BEL, newlines, C1
@@ -124,6 +124,9 @@ impl<T> Default for PhraseSet<T> {
     }
 }
 
+/// Pattern bytes past which a [`PhraseSet`] is not compiled to a DFA.
+const DFA_PATTERN_BYTES: usize = 2048;
+
 /// One match of a [`PhraseSet`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit<'a, T> {
@@ -144,9 +147,17 @@ impl<T> PhraseSet<T> {
             return PhraseSet::default();
         }
         let (patterns, values): (Vec<String>, Vec<T>) = entries.into_iter().unzip();
+        // A DFA is the fastest to search but costs time in proportion to
+        // its states times its alphabet to build, and the crate picks one
+        // for any small set of patterns however long they are: one 4 KB
+        // alias in a pack took 60 ms to compile (found by fuzzing). Past a
+        // few KB of patterns, a contiguous NFA builds in linear time.
+        let bytes: usize = patterns.iter().map(String::len).sum();
+        let kind = (bytes > DFA_PATTERN_BYTES).then_some(AhoCorasickKind::ContiguousNFA);
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(case_insensitive)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(kind)
             .build(&patterns)
             .ok();
         PhraseSet { automaton, values }
@@ -187,6 +198,76 @@ impl<T> PhraseSet<T> {
         self.find_iter(text)
             .any(|h| h.start == 0 && h.end == text.len())
     }
+}
+
+/// Flow collections (`[`, `{`) nested deeper than this are refused before
+/// YAML is parsed. The YAML scanner's work grows with the square of the
+/// nesting depth (found by fuzzing: 20,000 levels took seconds), and the
+/// deserializer would refuse anything past 128 levels anyway.
+pub const MAX_YAML_NESTING: usize = 200;
+
+/// Where `text`, read as YAML, opens its flow collection number
+/// [`MAX_YAML_NESTING`] + 1 deep (a byte offset), if it does. Brackets
+/// inside quoted scalars and comments do not count; brackets inside plain
+/// scalars do, which can only over-count, and no real file comes near the
+/// limit.
+pub fn yaml_too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    // Whether the previous byte ends a token, so a quote or `#` here
+    // starts a quoted scalar or a comment.
+    let mut at_token_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_YAML_NESTING {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'#' if at_token_start => {
+                i = memchr_newline(bytes, i);
+                continue;
+            }
+            b'\'' | b'"' if at_token_start => {
+                i = quoted_end(bytes, i);
+                at_token_start = false;
+                continue;
+            }
+            _ => {}
+        }
+        at_token_start = matches!(
+            b,
+            b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b':' | b'-'
+        );
+        i += 1;
+    }
+    None
+}
+
+fn memchr_newline(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| from + p)
+}
+
+/// The offset just past the quoted scalar opening at `open`.
+fn quoted_end(bytes: &[u8], open: usize) -> usize {
+    let quote = bytes[open];
+    let mut i = open + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if quote == b'"' => i += 2,
+            b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+            b if b == quote => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
 }
 
 #[cfg(test)]
@@ -265,5 +346,26 @@ mod tests {
             .map(|h| (h.start, *h.value))
             .collect();
         assert_eq!(hits, vec![(13, 2), (37, 1)]);
+    }
+
+    #[test]
+    fn yaml_depth_counts_flow_brackets_outside_quotes_and_comments() {
+        let deep = |n: usize| format!("a: {}1{}", "[".repeat(n), "]".repeat(n));
+        assert_eq!(yaml_too_deep(&deep(MAX_YAML_NESTING)), None);
+        assert_eq!(
+            yaml_too_deep(&deep(MAX_YAML_NESTING + 1)),
+            Some(3 + MAX_YAML_NESTING)
+        );
+        let hidden = "[".repeat(MAX_YAML_NESTING + 1);
+        for text in [
+            format!("a: '{hidden}'"),
+            format!("a: \"{hidden}\""),
+            format!("a: 1 # {hidden}\nb: 2"),
+            format!("a: 'it''s {hidden}'"),
+        ] {
+            assert_eq!(yaml_too_deep(&text), None, "{text}");
+        }
+        // A quote inside a plain scalar opens nothing.
+        assert!(yaml_too_deep(&format!("a: it's\nb: {}", deep(MAX_YAML_NESTING + 1))).is_some());
     }
 }

@@ -137,12 +137,81 @@ fn hostile_bundle_script_does_not_run() {
     assert!(!dom.contains("id=\"pwned\""), "an element was injected");
     assert_eq!(dom.matches("<script").count(), 1, "only our script element");
     assert!(!dom.contains("<img"));
-    // The payloads are in the page as text.
+    // The payloads are in the page as text, the front matter's title and
+    // source name among them.
     assert!(dom.contains("&lt;script&gt;document.title='pwned'"));
     assert!(dom.contains("onerror=\"document.title='pwned'\"&gt;"));
+    assert!(
+        dom.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;Parade report"),
+        "title not shown as text"
+    );
+    assert!(
+        dom.contains("The &lt;script&gt;document.title='pwned'&lt;/script&gt; Herald"),
+        "source name not shown as text"
+    );
     // And our own script did run.
     assert!(
         dom.contains("<form id=\"filters\">"),
         "filters still hidden"
     );
+}
+
+/// The page loads nothing from anywhere: its Content-Security-Policy
+/// starts from `default-src 'none'` and names no scheme, host or wildcard
+/// as a source, whatever the articles say. Checked on the file itself, so
+/// it holds without a browser too.
+#[test]
+fn the_csp_allows_no_external_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("hostile");
+    write_hostile_bundle(&bundle);
+    let html = dir.path().join("hostile.html");
+    render_html(&bundle, &html);
+    let page = std::fs::read_to_string(&html).unwrap();
+    let metas: Vec<&str> = page
+        .match_indices("<meta http-equiv=\"Content-Security-Policy\"")
+        .map(|(i, _)| &page[i..i + page[i..].find('>').unwrap()])
+        .collect();
+    assert_eq!(metas.len(), 1, "one CSP: {metas:?}");
+    // Before any content: a policy after an injected element would be too late.
+    assert!(page.find(metas[0]).unwrap() < page.find("<body").unwrap());
+    let policy = metas[0]
+        .split("content=\"")
+        .nth(1)
+        .unwrap()
+        .trim_end_matches('"')
+        .replace("&#39;", "'");
+    let directives: Vec<&str> = policy
+        .split(';')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .collect();
+    assert!(directives.contains(&"default-src 'none'"), "{policy}");
+    for d in &directives {
+        let mut words = d.split_whitespace();
+        let name = words.next().unwrap();
+        for source in words {
+            // Only keywords, hashes and nonces; no scheme, host or `*`.
+            assert!(
+                source.starts_with('\'') && source.ends_with('\''),
+                "{name} allows {source}: {policy}"
+            );
+            assert!(
+                ["'none'", "'self'", "'unsafe-inline'"].contains(&source)
+                    || source.starts_with("'sha256-")
+                    || source.starts_with("'nonce-"),
+                "{name} allows {source}: {policy}"
+            );
+        }
+        // Nothing may be fetched from the page's own origin either (a
+        // file:// page's "self" is the directory it sits in).
+        assert!(!d.contains("'self'"), "{policy}");
+    }
+    for scheme in ["http:", "https:", "data:", "blob:", "ws:", "wss:", "*"] {
+        assert!(!policy.contains(scheme), "{scheme} in {policy}");
+    }
+    // No element points outside either.
+    for attr in ["src=\"http", "href=\"http", "src=\"//", "href=\"//"] {
+        assert!(!page.contains(attr), "{attr}");
+    }
 }

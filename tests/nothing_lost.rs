@@ -6,10 +6,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{copy_dir, factlint_in, repo, run, run_in};
+use common::{copy_dir, factlint_in, files, repo, run, run_in};
 
 /// A working directory with a bundle, a rule pack and nothing else.
 fn workspace() -> tempfile::TempDir {
@@ -24,28 +23,6 @@ fn workspace() -> tempfile::TempDir {
         std::fs::copy(repo().join("examples/custom-pack").join(f), pack.join(f)).unwrap();
     }
     dir
-}
-
-/// Every file under `root` with its bytes.
-fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let entry = entry.unwrap();
-            let path = entry.path();
-            let kind = entry.file_type().unwrap();
-            if kind.is_dir() {
-                stack.push(path);
-            } else if kind.is_file() {
-                out.insert(path.clone(), std::fs::read(&path).unwrap());
-            } else {
-                // FIFOs and links: present, never opened.
-                out.insert(path.clone(), Vec::new());
-            }
-        }
-    }
-    out
 }
 
 /// Runs factlint in `dir` and asserts it refuses: exit 2, one line on

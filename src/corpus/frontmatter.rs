@@ -71,6 +71,7 @@ impl Manifest {
             return Ok(None);
         }
         let text = super::read_settings(&path, "bundle manifests")?;
+        crate::error::yaml_nesting(&path, &text)?;
         serde_yaml::from_str(&text)
             .map(Some)
             .map_err(|e| Error::yaml(&path, &e))
@@ -117,14 +118,15 @@ pub fn split(path: &Path, text: &str) -> Result<(Option<FrontMatter>, usize)> {
             let meta: FrontMatter = if yaml.trim().is_empty() {
                 FrontMatter::default()
             } else {
-                serde_yaml::from_str(yaml).map_err(|e| {
-                    let mut err = Error::yaml(path, &e);
-                    // Locations are relative to the YAML block; shift past the opening `---`.
-                    if let Error::Yaml { line, .. } = &mut err {
-                        *line += 1;
-                    }
-                    err
-                })?
+                crate::error::yaml_nesting(path, yaml)
+                    .and_then(|()| serde_yaml::from_str(yaml).map_err(|e| Error::yaml(path, &e)))
+                    .map_err(|mut err| {
+                        // Locations are relative to the YAML block; shift past the opening `---`.
+                        if let Error::Yaml { line, .. } = &mut err {
+                            *line += 1;
+                        }
+                        err
+                    })?
             };
             return Ok((Some(meta), body_start));
         }

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use discover::{DiscoverOptions, discover};
-pub use frontmatter::{FrontMatter, Manifest};
+pub use frontmatter::{FrontMatter, Manifest, split as split_front_matter};
 pub use language::{SkipReason, Skipped};
 pub use refdate::{RefDateOrigin, is_dateline_date, settle_reference_dates};
 pub use sentences::{LineIndex, Sentence, split_sentences};
@@ -179,6 +179,16 @@ pub fn unreadable(path: &Path) -> Option<String> {
 /// a FIFO blocks; /dev/zero never ends), and reading stops at
 /// [`MAX_SETTINGS_BYTES`].
 pub fn read_settings(path: &Path, what: &'static str) -> Result<String> {
+    read_bounded(path, MAX_SETTINGS_BYTES, what)
+}
+
+/// The largest article factlint reads. News copy runs to tens of KB; a
+/// file of megabytes is a dump, a log or a mistake, and checking takes
+/// time in proportion to size (some 2–3 ms per KB), so a huge one is
+/// refused by its size instead of keeping CI busy for minutes.
+pub const MAX_ARTICLE_BYTES: u64 = 4 * 1024 * 1024;
+
+fn read_bounded(path: &Path, limit: u64, what: &'static str) -> Result<String> {
     use std::io::Read;
     if let Some(what) = unreadable(path) {
         return Err(Error::NotAFile {
@@ -189,18 +199,19 @@ pub fn read_settings(path: &Path, what: &'static str) -> Result<String> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     let too_large = || Error::TooLarge {
         path: path.to_path_buf(),
-        limit_mb: MAX_SETTINGS_BYTES / (1024 * 1024),
+        limit_mb: limit / (1024 * 1024),
         what,
     };
-    if meta.len() > MAX_SETTINGS_BYTES {
+    if meta.len() > limit {
         return Err(too_large());
     }
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_SETTINGS_BYTES + 1)
+    // The file may grow between the size check and the read.
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > MAX_SETTINGS_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(too_large());
     }
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
@@ -209,12 +220,9 @@ pub fn read_settings(path: &Path, what: &'static str) -> Result<String> {
     })
 }
 
+/// Reads an article, up to [`MAX_ARTICLE_BYTES`].
 pub fn read_utf8(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
-    })
+    read_bounded(path, MAX_ARTICLE_BYTES, "articles")
 }
 
 /// Loads a bundle directory: its sources (sorted by file name) and manifest.

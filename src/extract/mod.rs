@@ -24,6 +24,7 @@ mod role;
 pub use role::as_of_range;
 mod treaty;
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
@@ -75,6 +76,10 @@ pub struct SentenceContext<'a> {
     /// count had got ("With 545 of 650 results declared, …"): the
     /// paragraph's figures are a running tally. Computed once per sentence.
     pub tally: bool,
+    /// The sentence's clause breaks, found on first use: extractors ask
+    /// for the clause around many offsets per figure, and scanning the
+    /// sentence for each made long sentences quadratic (found by fuzzing).
+    pub clause_breaks: OnceCell<Vec<(usize, usize)>>,
 }
 
 impl SentenceContext<'_> {
@@ -240,7 +245,8 @@ impl SentenceContext<'_> {
     /// The clause (between commas, semicolons, colons or dashes) around a
     /// byte offset.
     pub fn clause_at(&self, offset: usize) -> (usize, usize) {
-        clause_bounds(self.text, offset)
+        let breaks = self.clause_breaks.get_or_init(|| clause_breaks(self.text));
+        clause_around(breaks, self.text, offset)
     }
 }
 
@@ -253,8 +259,14 @@ pub fn year_digits(digits: &str, value: f64) -> bool {
 }
 
 pub fn clause_bounds(text: &str, offset: usize) -> (usize, usize) {
+    clause_around(&clause_breaks(text), text, offset)
+}
+
+/// Where `text`'s clauses break: the byte span of each comma (not one
+/// grouping thousands, "17,000"), semicolon, colon, dash or parenthesis,
+/// and of the space before a contrastive conjunction, in order.
+fn clause_breaks(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    // A comma between digits groups thousands ("17,000"); it ends nothing.
     let is_break = |i: usize, c: char| {
         matches!(c, ';' | ':' | '—' | '–' | '(' | ')')
             || (c == ','
@@ -263,16 +275,19 @@ pub fn clause_bounds(text: &str, offset: usize) -> (usize, usize) {
                     && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
             || (c == ' ' && CONTRASTIVE.iter().any(|w| text[i + 1..].starts_with(w)))
     };
+    text.char_indices()
+        .filter(|&(i, c)| is_break(i, c))
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .collect()
+}
+
+/// The clause around `offset`: from the end of the last break before it
+/// to the start of the first break at or after it.
+fn clause_around(breaks: &[(usize, usize)], text: &str, offset: usize) -> (usize, usize) {
     let offset = crate::text::floor_char_boundary(text, offset);
-    let start = text[..offset]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| is_break(i, c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[offset..]
-        .char_indices()
-        .find(|&(i, c)| is_break(offset + i, c))
-        .map_or(text.len(), |(i, _)| offset + i);
+    let next = breaks.partition_point(|&(at, _)| at < offset);
+    let start = next.checked_sub(1).map_or(0, |i| breaks[i].1);
+    let end = breaks.get(next).map_or(text.len(), |&(at, _)| at);
     (start, end)
 }
 
@@ -361,6 +376,7 @@ pub fn extract_source(
             anniversary_of: anniversary_of.clone(),
             anchored,
             tally: sentence.start < tally_until,
+            clause_breaks: OnceCell::new(),
         };
         if frame::status::progress_point(&ctx) {
             ctx.tally = true;
@@ -467,8 +483,16 @@ pub fn extract_bundle(sources: &[Source], rec: &Recognizer, rules: &RuleSet) -> 
         .collect()
 }
 
+/// Figures, dates and durations read from one sentence, at most. Prose
+/// states a handful; a "sentence" with more is a table, a list or noise,
+/// and each mention costs work over its whole sentence, so without a bound
+/// a line of numbers takes time quadratic in its length (found by fuzzing:
+/// "two two two …" ran at 40 ms per KB).
+pub const MAX_MENTIONS_PER_SENTENCE: usize = 32;
+
 /// Drops spans that do not fall on character boundaries of the sentence:
 /// extractors slice by them, and a bad span must never become a panic.
+/// Keeps the first [`MAX_MENTIONS_PER_SENTENCE`].
 fn valid_mentions(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     mentions
         .into_iter()
@@ -478,6 +502,7 @@ fn valid_mentions(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
                 && text.is_char_boundary(m.start)
                 && text.is_char_boundary(m.end)
         })
+        .take(MAX_MENTIONS_PER_SENTENCE)
         .collect()
 }
 
@@ -527,6 +552,7 @@ pub(crate) fn run_on(
             .map(|h| h.value.clone()),
         anchored: false,
         tally: false,
+        clause_breaks: OnceCell::new(),
     };
     let ctx = SentenceContext {
         tally: frame::status::progress_point(&ctx),
@@ -546,4 +572,38 @@ pub(crate) fn run_frames(sentence: &str) -> Vec<Frame> {
     .into_iter()
     .filter_map(|d| d.frame)
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The clause around an offset, as text, for each way a clause ends.
+    #[test]
+    fn clauses_break_at_punctuation_and_contrastive_conjunctions() {
+        let text = "Police said 17,000 came; organisers said 40,000 — the mayor (who spoke) said more, but few agreed";
+        let clause = |word: &str| {
+            let at = text.find(word).unwrap();
+            let (s, e) = clause_bounds(text, at);
+            text[s..e].trim().to_string()
+        };
+        let cases = [
+            ("17,000", "Police said 17,000 came"),
+            ("organisers", "organisers said 40,000"),
+            ("mayor", "the mayor"),
+            ("who", "who spoke"),
+            ("more", "said more"),
+            ("few", "but few agreed"),
+        ];
+        for (word, want) in cases {
+            assert_eq!(clause(word), want, "{word}");
+        }
+        // A break at the offset itself ends the clause there; offsets
+        // inside a character are taken back to its start.
+        let semi = text.find(';').unwrap();
+        assert_eq!(clause_bounds(text, semi), (0, semi));
+        let dash = text.find('—').unwrap();
+        assert_eq!(clause_bounds(text, dash + 1), clause_bounds(text, dash));
+        assert_eq!(clause_bounds("", 0), (0, 0));
+    }
 }

@@ -5,7 +5,9 @@
 //! than one per fact because GitHub caps annotations per step.
 //!
 //! Agreements are not annotated: they are passes, and an annotation asks
-//! someone to look. A last plain line gives the summary in the log.
+//! someone to look. Standard output carries workflow commands and nothing
+//! else, so tools that parse it line by line meet nothing unexpected; the
+//! summary line ([`summary`]) is the CLI's to print on standard error.
 //!
 //! Escaping follows `@actions/core`: in the message `%`, CR and LF are
 //! percent-encoded; in properties also `:` and `,`.
@@ -72,9 +74,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             )?;
         }
     }
+    Ok(())
+}
+
+/// The one plain line that goes with the annotations, for the log.
+pub fn summary(report: &Report) -> String {
     let s = &report.summary;
-    writeln!(
-        out,
+    format!(
         "factlint: {} bundles, {} findings ({} errors, {} warnings, {} infos), {} suppressed, {} baselined",
         s.bundles, s.findings, s.errors, s.warnings, s.infos, s.suppressed, s.baselined
     )
@@ -95,7 +101,7 @@ mod tests {
     fn one_annotation_per_non_agreement_finding() {
         let out = output();
         let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines.len(), 4, "{out}");
+        assert_eq!(lines.len(), 3, "{out}");
         assert_eq!(
             lines[0],
             "::warning file=bundle/002_bbbb.txt,line=7,col=11,title=factlint precedent-conflict (conflict)::\
@@ -104,7 +110,7 @@ mod tests {
         assert!(lines[1].starts_with("::warning file=bundle/000_aaaa.txt,line=8,"));
         assert!(lines[2].starts_with("::notice file=bundle/004_cccc.txt,line=5,col="));
         assert!(!out.contains("date-agree"));
-        assert!(lines[3].starts_with("factlint: 1 bundles, 4 findings"));
+        assert!(summary(&fixtures::sample_report()).starts_with("factlint: 1 bundles, 4 findings"));
     }
 
     #[test]
@@ -121,12 +127,10 @@ mod tests {
         let mut out = Vec::new();
         render(&r, &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
-        // Every line is still one of ours: an annotation or the summary.
+        // Every line is still one of ours: an annotation.
         for line in out.lines() {
             assert!(
-                line.starts_with("::warning file=")
-                    || line.starts_with("::notice file=")
-                    || line.starts_with("factlint:"),
+                line.starts_with("::warning file=") || line.starts_with("::notice file="),
                 "{line}"
             );
         }

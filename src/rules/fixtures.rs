@@ -288,7 +288,10 @@ fn describe(findings: &[&Finding]) -> String {
 /// Runs one case; `Err` holds why it failed.
 fn run_case(case: &Case, set: &RuleSet, rec: &Recognizer) -> Result<Result<(), String>> {
     let expect: ExpectFile = match &case.expect_file {
-        Some((path, text)) => serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))?,
+        Some((path, text)) => {
+            crate::error::yaml_nesting(path, text)?;
+            serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))?
+        }
         None => ExpectFile::default(),
     };
     if case.files.is_empty() {

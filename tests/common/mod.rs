@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -110,6 +111,18 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// `factlint check` with no configuration, never failing on findings.
+pub const CHECK_NEVER_FAIL: &[&str] = &["check", "--no-config", "--fail-on", "never"];
+
+/// [`CHECK_NEVER_FAIL`] followed by `more`.
+pub fn check_args<'a>(more: &[&'a str]) -> Vec<&'a str> {
+    CHECK_NEVER_FAIL
+        .iter()
+        .copied()
+        .chain(more.iter().copied())
+        .collect()
+}
+
 /// Runs `factlint check` with `args` in `cwd` and returns the JSON report.
 pub fn json_report(cwd: &Path, args: &[&str]) -> serde_json::Value {
     let ran = run(factlint_in(cwd)
@@ -136,11 +149,43 @@ pub fn finding_ids(report: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
+/// A bundle whose text and file names carry what machine formats must
+/// escape: `%`, `::`, CR and LF (GitHub workflow commands), `<`, `&`,
+/// `]]>` and both quotes (XML), in the file names that become source ids
+/// and paths, in the front matter's title and source, and in quotes.
+/// Returns the hostile file's name. The two articles disagree on a count,
+/// so there is a finding naming both.
+pub fn write_hostile_text_bundle(dir: &Path) -> String {
+    std::fs::create_dir_all(dir).unwrap();
+    let name = "a-50%::warning::x<&>]]>'\"q.md".to_string();
+    std::fs::write(
+        dir.join(&name),
+        "---\r\n\
+         title: \"Boats <b>& 50% ::error::forged\\r\\n]]> 'q' \\\"qq\\\"\"\r\n\
+         source: \"The <Herald> & Co ::notice::x 100%\"\r\n\
+         published: 2025-05-03\r\n\
+         ---\r\n\
+         More than 300 boats sailed on May 3, 2025.\r\n\
+         \r\n\
+         The harbour master said \"we counted 300 boats & <more> ]]> 100% ::error::forged today\".\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b-plain.md"),
+        "---\ntitle: Plain\nsource: Plain Post\npublished: 2025-05-03\n---\n\
+         Only 120 boats sailed on May 3, 2025.\n\n\
+         The harbour master said \"we counted 120 boats & <more> ]]> 100% ::error::forged today\".\n",
+    )
+    .unwrap();
+    name
+}
+
 /// A bundle whose articles try to inject markup and script into a report:
 /// a `<script>` in the headline, an `<img onerror>` and a `javascript:`
-/// link in sentences that carry facts, and a `javascript:` URL in the
-/// front matter. Each payload, if it ran, would set the page title to
-/// "pwned" or add an element with id "pwned".
+/// link in sentences that carry facts, a `javascript:` URL in the front
+/// matter, and an `<img onerror>` and a `<script>` in its source name.
+/// Each payload, if it ran, would set the page title to "pwned" or add an
+/// element with id "pwned".
 pub fn write_hostile_bundle(dir: &Path) {
     std::fs::create_dir_all(dir).unwrap();
     std::fs::write(
@@ -148,6 +193,7 @@ pub fn write_hostile_bundle(dir: &Path) {
         "---\n\
          title: \"<script>document.title='pwned'</script>Parade report\"\n\
          url: \"javascript:document.title='pwned'\"\n\
+         source: \"<img src=x onerror=\\\"document.title='pwned'\\\">The <script>document.title='pwned'</script> Herald\"\n\
          published: 2025-05-08\n\
          ---\n\
          # <script>document.title='pwned';document.body.insertAdjacentHTML('beforeend','<p id=pwned>x</p>')</script> Parade\n\
@@ -170,4 +216,26 @@ pub fn write_hostile_bundle(dir: &Path) {
          Some 250 performers took part.\n",
     )
     .unwrap();
+}
+
+/// Every file under `root` with its bytes.
+pub fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let entry = entry.unwrap();
+            let path = entry.path();
+            let kind = entry.file_type().unwrap();
+            if kind.is_dir() {
+                stack.push(path);
+            } else if kind.is_file() {
+                out.insert(path.clone(), std::fs::read(&path).unwrap());
+            } else {
+                // FIFOs and links: present, never opened.
+                out.insert(path.clone(), Vec::new());
+            }
+        }
+    }
+    out
 }

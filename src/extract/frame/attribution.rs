@@ -209,6 +209,12 @@ fn name_before(ctx: &SentenceContext, clause_start: usize, verb: usize) -> Optio
         return entity;
     }
     let words = word_spans(ctx.text, clause_start, verb);
+    // The name must fill the clause up to the verb but for three words:
+    // a longer stretch names nobody, whatever its words are, so they are
+    // not looked up (a long clause made this quadratic; found by fuzzing).
+    if words.len() > MAX_NAME_WORDS + 3 {
+        return None;
+    }
     let names: Vec<_> = words
         .iter()
         .take_while(|(s, e)| name_word(ctx, *s, *e) || lower_modifier(&ctx.text[*s..*e]))

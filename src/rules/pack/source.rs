@@ -90,6 +90,7 @@ pub(super) struct Parsed {
 }
 
 pub(super) fn parse(src: &PackSource) -> Result<Parsed> {
+    crate::error::yaml_nesting(&src.path, &src.text)?;
     let outline = Outline::of(&src.text);
     let file: PackFile =
         serde_yaml::from_str(&src.text).map_err(|e| parse_error(src, &outline, &e))?;
