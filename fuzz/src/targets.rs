@@ -9,11 +9,11 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use factlint::config::Config;
 use factlint::corpus::{Bundle, Manifest, Source, split_front_matter, split_sentences};
+use factlint::filter::suppress::Suppressions;
 use factlint::pipeline::{CheckOptions, check_bundle_with};
 use factlint::recognize::Recognizer;
 use factlint::report::{Format, RenderContext, Report, render};
 use factlint::rules::{LoadOptions, RuleSet, load};
-use factlint::filter::suppress::Suppressions;
 
 /// One fuzz target.
 pub struct Target {
