@@ -32,7 +32,8 @@ pub enum Error {
         column: usize,
         message: String,
     },
-    #[error("{path}:{line}:{column}: {rule}: {message}")]
+    /// A rule the pack states wrongly; a rule without an id is not named.
+    #[error("{path}:{line}:{column}: {}{message}", rule_prefix(.rule))]
     Rule {
         path: PathBuf,
         line: usize,
@@ -52,6 +53,15 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// "id: " before a rule's message, nothing when the rule has no id.
+fn rule_prefix(id: &str) -> String {
+    if id.is_empty() {
+        String::new()
+    } else {
+        format!("{id}: ")
+    }
+}
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {

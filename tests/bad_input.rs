@@ -246,7 +246,8 @@ fn malformed_rule_packs_are_refused_with_file_line_and_column() {
         (
             "empty-id",
             rule.replace("id: boat-count", "id: \"\"").into_bytes(),
-            "rule id is empty",
+            // Located, and no empty slot where the id would go.
+            "rules.yaml:2:5: rule id is empty",
         ),
         (
             "unknown-severity",
