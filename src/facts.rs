@@ -552,6 +552,65 @@ impl Frame {
     }
 }
 
+/// A day of the week as facts carry it: its own type (not chrono's, whose
+/// serde form is "Mon") so the JSON keeps the lower-case full name and the
+/// calendar check compares values, not spellings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Weekday::Monday => "monday",
+            Weekday::Tuesday => "tuesday",
+            Weekday::Wednesday => "wednesday",
+            Weekday::Thursday => "thursday",
+            Weekday::Friday => "friday",
+            Weekday::Saturday => "saturday",
+            Weekday::Sunday => "sunday",
+        }
+    }
+}
+
+impl From<chrono::Weekday> for Weekday {
+    fn from(w: chrono::Weekday) -> Self {
+        match w {
+            chrono::Weekday::Mon => Weekday::Monday,
+            chrono::Weekday::Tue => Weekday::Tuesday,
+            chrono::Weekday::Wed => Weekday::Wednesday,
+            chrono::Weekday::Thu => Weekday::Thursday,
+            chrono::Weekday::Fri => Weekday::Friday,
+            chrono::Weekday::Sat => Weekday::Saturday,
+            chrono::Weekday::Sun => Weekday::Sunday,
+        }
+    }
+}
+
+impl std::fmt::Display for Weekday {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A field of a date that may be filled in rather than read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateField {
+    Year,
+    Month,
+    Day,
+    Weekday,
+}
+
 /// Which of a date's fields were read from the text and which were filled in
 /// from the reference date; a conflict on an inferred field is a weaker one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -559,8 +618,9 @@ pub struct DateValue {
     pub year: Option<i32>,
     pub month: Option<u32>,
     pub day: Option<u32>,
-    pub weekday: Option<String>,
-    pub inferred: Vec<String>,
+    pub weekday: Option<Weekday>,
+    /// In the order they were filled: year, month, day, weekday.
+    pub inferred: Vec<DateField>,
     /// "Sunday night", "early Monday": the part of the day stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<PartOfDay>,
@@ -590,6 +650,11 @@ impl DateValue {
             s.push_str(&t.display());
         }
         s
+    }
+
+    /// Whether the text gave the field (rather than the reference date).
+    pub fn stated(&self, field: DateField) -> bool {
+        !self.inferred.contains(&field)
     }
 
     /// The day, when all of it is known.
@@ -717,7 +782,15 @@ pub struct PrecedentValue {
     /// Fields computed rather than read ("in 66 years" gives `last_year` by
     /// subtraction from the reference year).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub inferred: Vec<String>,
+    pub inferred: Vec<PrecedentField>,
+}
+
+/// A field of a precedent that may be computed rather than read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PrecedentField {
+    LastYear,
+    GapYears,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -759,16 +832,68 @@ pub struct RoleValue {
     pub office: String,
     /// The date the role is claimed for: a year in the sentence, else the
     /// source's reference date.
-    pub as_of: Option<String>,
+    pub as_of: Option<RoleDate>,
     /// "Former President X": the text says the person no longer holds the
     /// office on that date.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub former: bool,
 }
 
+/// When a role is claimed to hold: the source's day, or a whole year a
+/// clause names ("in 1959"). Written as "2025-09-03" or "1959" in JSON, the
+/// form the report schema has always had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum RoleDate {
+    Day(NaiveDate),
+    Year(i32),
+}
+
+impl RoleDate {
+    /// The first and last day covered.
+    pub fn range(self) -> Option<(NaiveDate, NaiveDate)> {
+        match self {
+            RoleDate::Day(d) => Some((d, d)),
+            RoleDate::Year(y) => Some((
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for RoleDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RoleDate::Day(d) => d.fmt(f),
+            RoleDate::Year(y) => y.fmt(f),
+        }
+    }
+}
+
+impl From<RoleDate> for String {
+    fn from(d: RoleDate) -> String {
+        d.to_string()
+    }
+}
+
+impl TryFrom<String> for RoleDate {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        if let Ok(d) = NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
+            return Ok(RoleDate::Day(d));
+        }
+        s.parse()
+            .map(RoleDate::Year)
+            .map_err(|_| format!("expected a date (2025-09-03) or a year, not `{s}`"))
+    }
+}
+
 /// The normalized value; one variant per kind, so a count can never carry a
-/// date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// date. Written untagged, beside the fact's `kind`, which is read back as
+/// its tag (see [`Fact`]'s serde impls).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum FactValue {
     Count(CountValue),
@@ -797,6 +922,24 @@ impl FactValue {
             FactValue::Quote(_) => FactKind::Quote,
             FactValue::Role(_) => FactKind::Role,
         }
+    }
+
+    /// Reads the value of a fact of `kind`: the kind says which shape to
+    /// expect, so no shape is guessed from the fields present.
+    fn of_kind(kind: FactKind, value: serde_json::Value) -> serde_json::Result<FactValue> {
+        use serde_json::from_value as from;
+        Ok(match kind {
+            FactKind::Count => FactValue::Count(from(value)?),
+            FactKind::Date => FactValue::Date(from(value)?),
+            FactKind::Duration => FactValue::Duration(from(value)?),
+            FactKind::Attendance => FactValue::Attendance(from(value)?),
+            FactKind::Precedent => FactValue::Precedent(from(value)?),
+            FactKind::Anniversary => FactValue::Anniversary(from(value)?),
+            FactKind::First => FactValue::First(from(value)?),
+            FactKind::Treaty => FactValue::Treaty(from(value)?),
+            FactKind::Quote => FactValue::Quote(from(value)?),
+            FactKind::Role => FactValue::Role(from(value)?),
+        })
     }
 
     /// A short human rendering for tables and messages.
@@ -847,13 +990,14 @@ impl FactValue {
     }
 }
 
-/// One checkable statement of one source.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One checkable statement of one source. Its kind is its value's: stored
+/// once, so the two cannot disagree; the JSON still carries `kind` (the
+/// versioned contract) and reads the value by it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     /// `<source id>#<n>`, n counting facts of the source in reading order.
     pub id: String,
     pub source: String,
-    pub kind: FactKind,
     /// What is measured, canonicalized through the lexicon (`troops`,
     /// `event-date`, `leaders-gathering`).
     pub key: String,
@@ -864,11 +1008,90 @@ pub struct Fact {
     /// The words the fact was read from.
     pub text: String,
     /// The claim around the figure (counts; other kinds have none yet).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frame: Option<Frame>,
     /// The whole sentence, for the report.
     pub sentence: String,
     pub span: Span,
+}
+
+impl Fact {
+    pub fn kind(&self) -> FactKind {
+        self.value.kind()
+    }
+}
+
+/// A fact as written in JSON: the fields in the contract's order, `kind`
+/// third.
+#[derive(Serialize)]
+struct FactOut<'a> {
+    id: &'a str,
+    source: &'a str,
+    kind: FactKind,
+    key: &'a str,
+    subject: Option<&'a str>,
+    value: &'a FactValue,
+    modality: Modality,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    frame: Option<&'a Frame>,
+    sentence: &'a str,
+    span: Span,
+}
+
+impl Serialize for Fact {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        FactOut {
+            id: &self.id,
+            source: &self.source,
+            kind: self.kind(),
+            key: &self.key,
+            subject: self.subject.as_deref(),
+            value: &self.value,
+            modality: self.modality,
+            text: &self.text,
+            frame: self.frame.as_ref(),
+            sentence: &self.sentence,
+            span: self.span,
+        }
+        .serialize(s)
+    }
+}
+
+/// A fact as read from JSON, its value still untyped until `kind` says
+/// which shape it has.
+#[derive(Deserialize)]
+struct FactIn {
+    id: String,
+    source: String,
+    kind: FactKind,
+    key: String,
+    subject: Option<String>,
+    value: serde_json::Value,
+    modality: Modality,
+    text: String,
+    #[serde(default)]
+    frame: Option<Frame>,
+    sentence: String,
+    span: Span,
+}
+
+impl<'de> Deserialize<'de> for Fact {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let f = FactIn::deserialize(d)?;
+        let value = FactValue::of_kind(f.kind, f.value).map_err(serde::de::Error::custom)?;
+        Ok(Fact {
+            id: f.id,
+            source: f.source,
+            key: f.key,
+            subject: f.subject,
+            value,
+            modality: f.modality,
+            text: f.text,
+            frame: f.frame,
+            sentence: f.sentence,
+            span: f.span,
+        })
+    }
 }
 
 #[cfg(test)]

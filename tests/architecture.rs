@@ -19,13 +19,6 @@ use std::path::Path;
 const ALLOWED: &[(&str, &str, &str)] = &[
     (
         "rules",
-        "extract",
-        "checks/calendar.rs and checks/reference.rs read weekday and as-of \
-         strings with extract's helpers; gone when weekday and as-of travel \
-         as types (#15, one owner per concept)",
-    ),
-    (
-        "rules",
         "pipeline",
         "the rule-test runner (rules/fixtures.rs) runs the whole pipeline; \
          gone when it moves out of rules/ (#15, src/ root and CLI under cli/)",

@@ -100,7 +100,7 @@ pub fn render_table(report: &Report, out: &mut dyn Write) -> std::io::Result<()>
         let mut row = vec![
             cell(&f.source),
             format!("{}:{}", f.span.line, f.span.column),
-            f.kind.as_str().to_string(),
+            f.kind().as_str().to_string(),
             cell(&f.key),
             cell(f.subject.as_deref().unwrap_or("-")),
             cell(&f.value.display()),

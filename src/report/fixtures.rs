@@ -8,7 +8,7 @@ use crate::corpus::{RefDateOrigin, SourceSummary};
 use crate::facts::{
     CountValue, DateValue, Fact, FactValue, Modality, PrecedentValue, QuoteValue, Span,
 };
-use crate::rules::{DiffChunk, DiffOp, Finding, Severity, Verdict};
+use crate::rules::{CheckKind, DiffChunk, DiffOp, Finding, Severity, Verdict};
 
 use super::{BundleReport, Report, RuleMeta};
 
@@ -47,7 +47,6 @@ pub fn fact(
     Fact {
         id: format!("{source}#{n}"),
         source: source.to_string(),
-        kind: value.kind(),
         key: key.to_string(),
         subject: subject.map(str::to_string),
         value,
@@ -78,10 +77,10 @@ pub fn finding(
     Finding {
         id: format!("{rule}:{}", first.key),
         rule: rule.to_string(),
-        check: "agree".to_string(),
+        check: CheckKind::Agree,
         severity,
         verdict,
-        kind: first.kind,
+        kind: first.kind(),
         key: first.key.clone(),
         subject: first.subject.clone(),
         sources,

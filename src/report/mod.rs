@@ -249,14 +249,16 @@ mod tests {
             FactValue::Role(RoleValue {
                 person: "joe-biden".into(),
                 office: "us-president".into(),
-                as_of: Some("2025-09-03".into()),
+                as_of: Some(RoleDate::Day(
+                    chrono::NaiveDate::from_ymd_opt(2025, 9, 3).unwrap(),
+                )),
                 former: false,
             }),
             FactValue::Precedent(PrecedentValue {
                 last_year: Some(1959),
                 gap_years: Some(66),
                 unprecedented: false,
-                inferred: vec!["last_year".into()],
+                inferred: vec![PrecedentField::LastYear],
             }),
         ];
         for (i, v) in values.into_iter().enumerate() {
@@ -285,6 +287,22 @@ mod tests {
         assert!(errors.is_empty(), "{errors:#?}");
         let empty = serde_json::to_value(Report::new(vec![])).unwrap();
         assert!(fixtures::schema_accepts(&schema, &empty));
+    }
+
+    /// A fact's `kind` is the tag its value is read by: every kind reads
+    /// back as itself, and a value that does not fit its kind is an error
+    /// rather than another kind's value.
+    #[test]
+    fn facts_read_back_by_their_kind() {
+        let report = every_kind_report();
+        for f in &report.bundles[0].facts {
+            let json = serde_json::to_value(f).unwrap();
+            let back: crate::facts::Fact = serde_json::from_value(json.clone()).unwrap();
+            assert_eq!(&back, f, "{json}");
+        }
+        let mut wrong = serde_json::to_value(&report.bundles[0].facts[0]).unwrap();
+        wrong["kind"] = "quote".into();
+        assert!(serde_json::from_value::<crate::facts::Fact>(wrong).is_err());
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::schema::CheckKind;
 use crate::facts::{Fact, FactKind};
 
 /// Bumped when what the fingerprint covers changes; part of the hash so old
@@ -154,7 +155,7 @@ pub struct Finding {
     pub id: String,
     pub rule: String,
     /// The built-in check that produced it (`agree`, `exclusive`, …).
-    pub check: String,
+    pub check: CheckKind,
     pub severity: Severity,
     pub verdict: Verdict,
     pub kind: FactKind,

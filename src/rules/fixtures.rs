@@ -322,7 +322,7 @@ fn run_case(case: &Case, set: &RuleSet, rec: &Recognizer) -> Result<Result<(), S
                 format!(
                     "\n      {} {} {} {} = {} ({})",
                     f.source,
-                    f.kind.as_str(),
+                    f.kind().as_str(),
                     f.key,
                     f.subject.as_deref().unwrap_or("-"),
                     f.value.display(),

@@ -80,7 +80,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
             } else {
                 Verdict::Internal
             };
-            let kind = ctx.facts[facts[0]].kind;
+            let kind = ctx.facts[facts[0]].kind();
             let found = finding(
                 rule,
                 ctx,

@@ -72,7 +72,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext) -> Vec<Finding> {
             .set("a_s", if a_sources.len() == 1 { "s" } else { "" })
             .set("b_s", if b_sources.len() == 1 { "s" } else { "" })
             .fill(&rule.message);
-        let kind = ctx.facts[a_facts[0]].kind;
+        let kind = ctx.facts[a_facts[0]].kind();
         out.push(finding(
             rule,
             ctx,
