@@ -470,7 +470,7 @@ mod tests {
         for text in [INIT_TEMPLATE, full, ""] {
             parse(text).unwrap();
             let doc: serde_json::Value = serde_yaml::from_str(text).unwrap();
-            let errors = crate::report::fixtures::schema_errors(&schema, &doc);
+            let errors = crate::report::samples::schema_errors(&schema, &doc);
             assert!(errors.is_empty(), "{text}: {errors:#?}");
         }
     }
@@ -487,7 +487,7 @@ mod tests {
             assert!(parse(text).is_err(), "{text}");
             let doc: serde_json::Value = serde_yaml::from_str(text).unwrap();
             assert!(
-                !crate::report::fixtures::schema_accepts(&schema, &doc),
+                !crate::report::samples::schema_accepts(&schema, &doc),
                 "{text}"
             );
         }

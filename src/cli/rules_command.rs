@@ -9,8 +9,8 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::{ConfigArgs, RuleArgs, write_or_pipe};
 use crate::error::{Error, Result};
+use crate::rule_fixtures::{self as fixtures, TestReport};
 use crate::rules::explain::{RuleSummary, explain};
-use crate::rules::fixtures::{self, TestReport};
 use crate::rules::{self, LoadOptions, RuleSet};
 
 #[derive(Debug, Args)]

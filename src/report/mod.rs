@@ -5,14 +5,14 @@
 //! does not.
 
 pub mod facts;
-#[cfg(test)]
-pub(crate) mod fixtures;
 pub mod github;
 pub mod html;
 pub mod index;
 pub mod json;
 pub mod junit;
 pub mod markup;
+#[cfg(test)]
+pub(crate) mod samples;
 pub mod sarif;
 pub mod text;
 pub mod yaml;
@@ -221,7 +221,7 @@ mod tests {
     fn every_kind_report() -> Report {
         use crate::facts::*;
         use std::collections::BTreeSet;
-        let mut b = fixtures::sample_bundle();
+        let mut b = samples::sample_bundle();
         let values = [
             FactValue::Duration(DurationFact {
                 min_seconds: 4200.0,
@@ -262,9 +262,9 @@ mod tests {
             }),
         ];
         for (i, v) in values.into_iter().enumerate() {
-            let mut f = fixtures::fact("000_aaaa", 10 + i, "k", Some("s"), v, "w", "a w b", 20 + i);
+            let mut f = samples::fact("000_aaaa", 10 + i, "k", Some("s"), v, "w", "a w b", 20 + i);
             f.modality = Modality::Expected;
-            b.findings.push(fixtures::finding(
+            b.findings.push(samples::finding(
                 "r",
                 Severity::Error,
                 Verdict::Internal,
@@ -283,10 +283,10 @@ mod tests {
     fn report_validates_against_the_published_schema() {
         let schema = report_schema();
         let doc = serde_json::to_value(every_kind_report()).unwrap();
-        let errors = fixtures::schema_errors(&schema, &doc);
+        let errors = samples::schema_errors(&schema, &doc);
         assert!(errors.is_empty(), "{errors:#?}");
         let empty = serde_json::to_value(Report::new(vec![])).unwrap();
-        assert!(fixtures::schema_accepts(&schema, &empty));
+        assert!(samples::schema_accepts(&schema, &empty));
     }
 
     /// A fact's `kind` is the tag its value is read by: every kind reads
@@ -311,19 +311,19 @@ mod tests {
         let doc = serde_json::to_value(every_kind_report()).unwrap();
         let mut bad = doc.clone();
         bad["bundles"][0]["findings"][0]["verdict"] = "maybe".into();
-        assert!(!fixtures::schema_accepts(&schema, &bad));
+        assert!(!samples::schema_accepts(&schema, &bad));
         // An undocumented field: the schema must be updated with the model.
         let mut bad = doc.clone();
         bad["bundles"][0]["facts"][0]["confidence"] = 1.into();
-        assert!(!fixtures::schema_accepts(&schema, &bad));
+        assert!(!samples::schema_accepts(&schema, &bad));
         // A date fact carrying a count value.
         let mut bad = doc.clone();
         bad["bundles"][0]["facts"][0]["value"] =
             serde_json::json!({"min": 1, "max": 1, "approximate": false});
-        assert!(!fixtures::schema_accepts(&schema, &bad));
+        assert!(!samples::schema_accepts(&schema, &bad));
         let mut bad = doc;
         bad["summary"].as_object_mut().unwrap().remove("baselined");
-        assert!(!fixtures::schema_accepts(&schema, &bad));
+        assert!(!samples::schema_accepts(&schema, &bad));
     }
 
     #[test]

@@ -9,7 +9,6 @@ mod context;
 mod engine;
 pub mod explain;
 mod finding;
-pub mod fixtures;
 pub mod lexicon;
 mod pack;
 pub mod reference;

@@ -1,5 +1,10 @@
 //! Rule fixtures: tiny bundles written beside each rule, which the rule
-//! must flag or must let pass. `factlint rules test` runs them.
+//! must flag or must let pass, and the rule's `example:` sentences.
+//! `factlint rules test` runs them.
+//!
+//! Beside the pipeline rather than inside `rules/`: a case is judged on
+//! what the whole run (recognizers, extractors, checks) makes of it, and
+//! `rules/` must not depend on the stages that feed it.
 //!
 //! Layout, under a pack directory:
 //!
@@ -24,14 +29,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::context::CheckContext;
-use super::pack::DEFAULT_FIXTURES;
-use super::schema::Selector;
-use super::{CheckKind, Finding, RuleSet, Verdict};
 use crate::corpus::{Bundle, Source};
 use crate::error::{Error, Result};
 use crate::pipeline::check_bundle;
 use crate::recognize::Recognizer;
+use crate::rules::schema::Selector;
+use crate::rules::{
+    CheckContext, CheckKind, DEFAULT_FIXTURES, DiffOp, Finding, Rule, RuleSet, Verdict,
+};
 
 /// What a case expects of its rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,7 +215,7 @@ pub fn dir_cases(dir: &Path) -> Result<Vec<Case>> {
 /// The `example:` of a rule as two cases: its `fail` sentences must be
 /// flagged and its `pass` sentences must not be, each sentence an article
 /// of its own. What `rules explain` shows is thereby tested too.
-pub fn example_cases(rule: &super::Rule) -> Vec<Case> {
+pub fn example_cases(rule: &Rule) -> Vec<Case> {
     let Some(example) = &rule.def.example else {
         return Vec::new();
     };
@@ -377,7 +382,7 @@ fn run_case(case: &Case, set: &RuleSet, rec: &Recognizer) -> Result<Result<(), S
             && expect.diff.iter().all(|word| {
                 f.diff.as_ref().is_some_and(|d| {
                     d.iter().any(|c| {
-                        c.op != super::DiffOp::Equal && c.text.split_whitespace().any(|w| w == word)
+                        c.op != DiffOp::Equal && c.text.split_whitespace().any(|w| w == word)
                     })
                 })
             })
@@ -523,7 +528,7 @@ mod tests {
 
     #[test]
     fn every_default_rule_has_a_flag_and_a_pass_case() {
-        let set = super::super::load(&super::super::LoadOptions::default()).unwrap();
+        let set = crate::rules::load(&crate::rules::LoadOptions::default()).unwrap();
         let cases = default_cases().unwrap();
         for rule in &set.rules {
             for kind in [Expectation::Flag, Expectation::Pass] {

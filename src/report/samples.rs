@@ -1,6 +1,7 @@
-//! Compiled only for tests (`#[cfg(test)] mod fixtures` in `report/mod.rs`).
+//! Compiled only for tests (`#[cfg(test)] mod samples` in `report/mod.rs`).
 //!
-//! Hand-built reports for the renderers' unit tests: one bundle with a
+//! Sample reports, hand-built for the renderers' unit tests (named samples,
+//! not fixtures: "fixtures" are a rule's own test cases): one bundle with a
 //! conflict, an agreement, a single-source claim, a quote drift with a word
 //! diff, and a source whose title and sentences try to inject markup.
 
