@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::recognize::date::day_part;
 use crate::recognize::duration::{DAY, HOUR, MINUTE, YEAR};
-use crate::recognize::{PartOfDay, TimeOfDay};
+use crate::recognize::{Interval, PartOfDay, TimeOfDay};
 use crate::text::ordinal;
 
 /// Where a fact was read: byte span in the source plus 1-based line/column of
@@ -204,6 +204,41 @@ impl<'a> Reading<'a> {
 }
 
 impl CountValue {
+    /// Inclusive integer bounds of a recognized interval: "more than 10,000"
+    /// starts at 10,001; "fewer than 50" ends at 49. A bound written with a
+    /// fraction ("more than 5.5 km") is kept as written: it measures, it does
+    /// not count.
+    ///
+    /// Owned here, by the value it makes, so that the count and quantity
+    /// extractors both read ranges without one importing the other.
+    pub fn from_interval(i: &Interval) -> Option<CountValue> {
+        // Whole up to float noise ("about 250,000" widened is 225000.00000000003),
+        // but a tiny fraction is not zero.
+        let whole = |m: f64| (m - m.round()).abs() < 1e-9 && (m.round() != 0.0 || m == 0.0);
+        let min = match i.min {
+            Some(m) if !whole(m) => m,
+            Some(m) if i.min_inclusive => m.round(),
+            Some(m) => m.round() + 1.0,
+            None => 0.0,
+        };
+        let max = match i.max {
+            Some(m) if !whole(m) => Some(m),
+            Some(m) if i.max_inclusive => Some(m.round()),
+            Some(m) => Some(m.round() - 1.0),
+            None => None,
+        };
+        let fits = |x: f64| x.is_finite() && x.abs() < 9.0e15;
+        if !fits(min) || max.is_some_and(|m| !fits(m) || m < min) {
+            return None;
+        }
+        Some(CountValue {
+            min,
+            max,
+            approximate: i.approximate,
+            ..CountValue::exact(0.0)
+        })
+    }
+
     pub fn exact(n: f64) -> Self {
         CountValue {
             min: n,
@@ -1343,5 +1378,41 @@ mod tests {
             });
             assert_eq!(v.display(), want);
         }
+    }
+
+    #[test]
+    fn strict_and_inclusive_bounds() {
+        let i = |min, min_inclusive, max, max_inclusive| Interval {
+            min,
+            max,
+            min_inclusive,
+            max_inclusive,
+            approximate: false,
+        };
+        assert_eq!(
+            CountValue::from_interval(&i(Some(10_000.0), false, None, false))
+                .unwrap()
+                .min,
+            10_001.0
+        );
+        assert_eq!(
+            CountValue::from_interval(&i(Some(10_000.0), true, None, false))
+                .unwrap()
+                .min,
+            10_000.0
+        );
+        assert_eq!(
+            CountValue::from_interval(&i(None, false, Some(50.0), false))
+                .unwrap()
+                .max,
+            Some(49.0)
+        );
+        assert_eq!(
+            CountValue::from_interval(&i(None, false, Some(50.0), true))
+                .unwrap()
+                .max,
+            Some(50.0)
+        );
+        assert!(CountValue::from_interval(&i(Some(5.0), false, Some(5.0), false)).is_none());
     }
 }
