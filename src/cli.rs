@@ -13,13 +13,14 @@ use crate::error::{Error, Result};
 use crate::filter::baseline::{self, Baseline};
 use crate::output::{Role, Targets, write_atomically};
 use crate::pipeline::{CheckOptions, STDIN_PATH, check};
-use crate::report::facts::FactsFormat;
 use crate::report::{self, Format, RenderContext, RuleMeta};
 use crate::rules::{self, LoadOptions, RuleSet, Severity};
 use crate::text::terminal_safe;
 
+mod choices;
 pub mod parse_command;
 mod rules_command;
+use choices::{FactsFormatChoice, FailOnChoice, FormatChoice, SeverityChoice};
 pub use rules_command::{RulesArgs, RulesCommand};
 
 /// Check a bundle of news articles for cross-source fact consistency.
@@ -166,17 +167,17 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
     /// Output format [default: text, or `format` in factlint.yaml].
     #[arg(long, short, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatChoice>,
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Exit 1 when a finding at or above this severity remains
     /// [default: error, or `fail_on` in factlint.yaml].
     #[arg(long, value_enum)]
-    pub fail_on: Option<FailOn>,
+    pub fail_on: Option<FailOnChoice>,
     /// Show only findings at or above this severity (does not change --fail-on).
     #[arg(long, value_enum)]
-    pub min_severity: Option<Severity>,
+    pub min_severity: Option<SeverityChoice>,
     /// Resolve relative dates against this date (YYYY-MM-DD) for every source.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub reference_date: Option<NaiveDate>,
@@ -209,7 +210,7 @@ pub struct FactsArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[arg(long, short, value_enum, default_value = "table")]
-    pub format: FactsFormat,
+    pub format: FactsFormatChoice,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -377,9 +378,20 @@ fn check_options(
 fn run_check(args: &CheckArgs) -> Result<i32> {
     let config = args.config.load()?;
     let set = args.rules.load_for_checking(&config)?;
-    let format = args.format.or(config.format).unwrap_or(Format::Text);
-    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
-    let min_severity = args.min_severity.or(config.min_severity);
+    let format = args
+        .format
+        .map(Format::from)
+        .or(config.format)
+        .unwrap_or(Format::Text);
+    let fail_on = args
+        .fail_on
+        .map(FailOn::from)
+        .or(config.fail_on)
+        .unwrap_or(FailOn::Error);
+    let min_severity = args
+        .min_severity
+        .map(Severity::from)
+        .or(config.min_severity);
     let mut opts = check_options(&args.paths, args.reference_date, &config)?;
     opts.no_suppress = args.no_suppress;
     let mut report = check(&opts, &set)?;
@@ -450,7 +462,8 @@ fn run_facts(args: &FactsArgs) -> Result<i32> {
             .check()?;
     }
     let mut buf = Vec::new();
-    report::facts::render(args.format, &report, &mut buf).map_err(|e| Error::io("<facts>", e))?;
+    report::facts::render(args.format.into(), &report, &mut buf)
+        .map_err(|e| Error::io("<facts>", e))?;
     emit(args.output.as_deref(), &buf)?;
     Ok(0)
 }

@@ -25,7 +25,7 @@ pub const CONFIG_NAMES: [&str; 2] = ["factlint.yaml", ".factlint.yaml"];
 
 /// The lowest severity that makes a run fail (exit 1); `never` keeps the
 /// exit code 0 whatever is found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,

@@ -15,14 +15,13 @@ use serde::Serialize;
 use super::Report;
 use crate::facts::Fact;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+/// The facts listings. What each is for is said once, in the
+/// `facts --format` help (`cli/choices.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FactsFormat {
-    /// Aligned columns for reading.
     Table,
-    /// One JSON object per line, with the bundle name.
     Jsonl,
-    /// The facts of every bundle as JSON: `[{"bundle", "facts"}]`.
     Json,
 }
 

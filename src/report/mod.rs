@@ -161,22 +161,17 @@ pub struct RuleMeta {
     pub pack: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+/// The report formats, one module each. What each is for is said once, in
+/// the `--format` help (`cli/choices.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
-    /// Human-readable report, grouped by verdict.
     Text,
-    /// The versioned JSON contract (docs/report.schema.json).
     Json,
-    /// The same data as JSON, as YAML.
     Yaml,
-    /// One self-contained HTML page for editors (claim matrix, findings).
     Html,
-    /// SARIF 2.1.0, for code-scanning tools.
     Sarif,
-    /// GitHub Actions workflow commands (annotations).
     Github,
-    /// JUnit XML: one testcase per rule per bundle.
     Junit,
 }
 

@@ -12,19 +12,7 @@ use crate::facts::{Fact, FactKind};
 /// baselines stop matching rather than matching the wrong thing.
 const FINGERPRINT_SCHEME: &str = "factlint-fingerprint-v1";
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Info,
