@@ -136,10 +136,12 @@ impl RuleArgs {
         })
         .map_err(|e| match e {
             // An id from the configuration file is located in it.
-            Error::UnknownRule { id } if !self.disable.contains(&id) => config.locate_error(
-                &id,
-                format!("disable: unknown rule `{id}` (see `factlint rules list`)"),
-            ),
+            Error::UnknownRule { id } if !self.disable.contains(&id) => config
+                .locate_error(
+                    &id,
+                    format!("disable: unknown rule `{id}` (see `factlint rules list`)"),
+                )
+                .unwrap_or(Error::UnknownRule { id }),
             e => e,
         })
     }
@@ -149,9 +151,7 @@ impl RuleArgs {
     pub fn load_for_checking(&self, config: &Config) -> Result<RuleSet> {
         let set = self.load(config)?;
         if set.rules.is_empty() {
-            return Err(Error::Usage(
-                "no rules loaded (--no-default-rules without a --rules pack?)".to_string(),
-            ));
+            return Err(Error::NoRules);
         }
         Ok(set)
     }
@@ -337,12 +337,10 @@ fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
 }
 
 /// Waiting silently on a terminal looks like a hang: say what is expected.
-fn refuse_terminal_stdin(what: &str) -> Result<()> {
+fn refuse_terminal_stdin(what: &'static str) -> Result<()> {
     use std::io::IsTerminal;
     if std::io::stdin().is_terminal() {
-        return Err(Error::Usage(format!(
-            "{what}, but it is a terminal; pipe text in or give it as an argument"
-        )));
+        return Err(Error::TerminalStdin { what });
     }
     Ok(())
 }

@@ -133,11 +133,9 @@ fn group(root: &Path, files: Vec<(PathBuf, String)>) -> Result<Vec<Case>> {
             continue;
         };
         let path = root.join(&rel);
-        let bad = |why: &str| {
-            Error::Usage(format!(
-                "{}: {why} (fixtures live in tests/<rule-id>/flag/ and tests/<rule-id>/pass/)",
-                path.display()
-            ))
+        let bad = |why: &'static str| Error::MisplacedFixture {
+            path: path.clone(),
+            why,
         };
         let [rule, case, file] = &parts[t + 1..] else {
             return Err(bad("not a fixture file"));
@@ -194,7 +192,7 @@ pub fn dir_cases(dir: &Path) -> Result<Vec<Case>> {
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     for entry in walker {
-        let entry = entry.map_err(|e| Error::Usage(format!("{}: {e}", dir.display())))?;
+        let entry = entry.map_err(|e| Error::walk(dir, e))?;
         let path = entry.path();
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;

@@ -100,16 +100,16 @@ impl Baseline {
         match raw.get("version").and_then(serde_json::Value::as_u64) {
             Some(v) if v == u64::from(BASELINE_VERSION) => {}
             Some(v) => {
-                return Err(Error::Usage(format!(
-                    "{}: baseline version {v} is not supported (this factlint reads version {BASELINE_VERSION}); regenerate it with --write-baseline",
-                    path.display()
-                )));
+                return Err(Error::BaselineVersion {
+                    path: path.to_path_buf(),
+                    version: v,
+                    supported: BASELINE_VERSION,
+                });
             }
             None => {
-                return Err(Error::Usage(format!(
-                    "{}: not a factlint baseline (no \"version\" field)",
-                    path.display()
-                )));
+                return Err(Error::NotABaseline {
+                    path: path.to_path_buf(),
+                });
             }
         }
         serde_json::from_str(text).map_err(|e| json_error(path, &e))
