@@ -35,7 +35,7 @@ use crate::pipeline::check_bundle;
 use crate::recognize::Recognizer;
 use crate::rules::schema::Selector;
 use crate::rules::{
-    CheckContext, CheckKind, DEFAULT_FIXTURES, DiffOp, Finding, Rule, RuleSet, Verdict,
+    Check, CheckContext, DEFAULT_FIXTURES, DiffOp, Finding, Rule, RuleSet, Verdict,
 };
 
 /// What a case expects of its rule.
@@ -270,14 +270,9 @@ fn looked_at(set: &RuleSet, rule: &str) -> Vec<Selector> {
     let Some(r) = set.rule(rule) else {
         return Vec::new();
     };
-    if r.check == CheckKind::Exclusive {
-        let p = &r.def.params;
-        p.a.iter()
-            .chain(p.b.iter())
-            .flat_map(|s| s.as_slice().iter().cloned())
-            .collect()
-    } else {
-        vec![r.def.select.clone()]
+    match &r.check {
+        Check::Exclusive { a, b, .. } => a.iter().chain(b).cloned().collect(),
+        _ => vec![r.def.select.clone()],
     }
 }
 

@@ -24,4 +24,4 @@ pub use pack::{
     pack_name,
 };
 pub use reference::Reference;
-pub use schema::CheckKind;
+pub use schema::{Check, CheckKind};
