@@ -248,7 +248,7 @@ fn rule_meta(set: &RuleSet) -> Vec<RuleMeta> {
         .filter(|r| r.enabled)
         .map(|r| RuleMeta {
             id: r.id.clone(),
-            check: r.check.kind().as_str().to_string(),
+            check: r.check.kind(),
             severity: r.severity,
             description: r.description.clone(),
             pack: r.pack.clone(),

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::SourceSummary;
 use crate::facts::Fact;
-use crate::rules::{Finding, Severity, Verdict};
+use crate::rules::{CheckKind, Finding, Severity, Verdict};
 
 pub const REPORT_VERSION: u32 = 1;
 
@@ -155,7 +155,7 @@ pub struct RenderContext {
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleMeta {
     pub id: String,
-    pub check: String,
+    pub check: CheckKind,
     pub severity: Severity,
     pub description: String,
     pub pack: String,

@@ -273,16 +273,20 @@ pub fn sample_report() -> Report {
 
 pub fn rules() -> Vec<RuleMeta> {
     [
-        ("precedent-conflict", "exclusive", Severity::Warning),
-        ("quote-drift", "quote-drift", Severity::Warning),
-        ("date-agree", "agree", Severity::Error),
-        ("single-source", "single-source", Severity::Info),
-        ("calendar", "calendar", Severity::Error),
+        (
+            "precedent-conflict",
+            CheckKind::Exclusive,
+            Severity::Warning,
+        ),
+        ("quote-drift", CheckKind::QuoteDrift, Severity::Warning),
+        ("date-agree", CheckKind::Agree, Severity::Error),
+        ("single-source", CheckKind::SingleSource, Severity::Info),
+        ("calendar", CheckKind::Calendar, Severity::Error),
     ]
     .into_iter()
     .map(|(id, check, severity)| RuleMeta {
         id: id.into(),
-        check: check.into(),
+        check,
         severity,
         description: format!("The {id} rule: checks <things> & \"stuff\"."),
         pack: "default".into(),
