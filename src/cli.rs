@@ -13,14 +13,15 @@ use crate::error::{Error, Result};
 use crate::filter::baseline::{self, Baseline};
 use crate::output::{Role, Targets, write_atomically};
 use crate::pipeline::{CheckOptions, STDIN_PATH, check};
-use crate::report::facts::FactsFormat;
 use crate::report::{self, Format, RenderContext, RuleMeta};
 use crate::rules::{self, LoadOptions, RuleSet, Severity};
 use crate::text::terminal_safe;
 
+mod choices;
 pub mod parse_command;
 mod progress;
 mod rules_command;
+use choices::{FactsFormatChoice, FailOnChoice, FormatChoice, SeverityChoice};
 pub use rules_command::{RulesArgs, RulesCommand};
 
 /// Check a bundle of news articles for cross-source fact consistency.
@@ -136,10 +137,12 @@ impl RuleArgs {
         })
         .map_err(|e| match e {
             // An id from the configuration file is located in it.
-            Error::UnknownRule { id } if !self.disable.contains(&id) => config.locate_error(
-                &id,
-                format!("disable: unknown rule `{id}` (see `factlint rules list`)"),
-            ),
+            Error::UnknownRule { id } if !self.disable.contains(&id) => config
+                .locate_error(
+                    &id,
+                    format!("disable: unknown rule `{id}` (see `factlint rules list`)"),
+                )
+                .unwrap_or(Error::UnknownRule { id }),
             e => e,
         })
     }
@@ -149,9 +152,7 @@ impl RuleArgs {
     pub fn load_for_checking(&self, config: &Config) -> Result<RuleSet> {
         let set = self.load(config)?;
         if set.rules.is_empty() {
-            return Err(Error::Usage(
-                "no rules loaded (--no-default-rules without a --rules pack?)".to_string(),
-            ));
+            return Err(Error::NoRules);
         }
         Ok(set)
     }
@@ -167,17 +168,17 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
     /// Output format [default: text, or `format` in factlint.yaml].
     #[arg(long, short, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatChoice>,
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Exit 1 when a finding at or above this severity remains
     /// [default: error, or `fail_on` in factlint.yaml].
     #[arg(long, value_enum)]
-    pub fail_on: Option<FailOn>,
+    pub fail_on: Option<FailOnChoice>,
     /// Show only findings at or above this severity (does not change --fail-on).
     #[arg(long, value_enum)]
-    pub min_severity: Option<Severity>,
+    pub min_severity: Option<SeverityChoice>,
     /// Resolve relative dates against this date (YYYY-MM-DD) for every source.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub reference_date: Option<NaiveDate>,
@@ -210,7 +211,7 @@ pub struct FactsArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[arg(long, short, value_enum, default_value = "table")]
-    pub format: FactsFormat,
+    pub format: FactsFormatChoice,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -248,7 +249,7 @@ fn rule_meta(set: &RuleSet) -> Vec<RuleMeta> {
         .filter(|r| r.enabled)
         .map(|r| RuleMeta {
             id: r.id.clone(),
-            check: r.check.as_str().to_string(),
+            check: r.check.kind(),
             severity: r.severity,
             description: r.description.clone(),
             pack: r.pack.clone(),
@@ -337,12 +338,10 @@ fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
 }
 
 /// Waiting silently on a terminal looks like a hang: say what is expected.
-fn refuse_terminal_stdin(what: &str) -> Result<()> {
+fn refuse_terminal_stdin(what: &'static str) -> Result<()> {
     use std::io::IsTerminal;
     if std::io::stdin().is_terminal() {
-        return Err(Error::Usage(format!(
-            "{what}, but it is a terminal; pipe text in or give it as an argument"
-        )));
+        return Err(Error::TerminalStdin { what });
     }
     Ok(())
 }
@@ -378,9 +377,20 @@ fn check_options(
 fn run_check(args: &CheckArgs) -> Result<i32> {
     let config = args.config.load()?;
     let set = args.rules.load_for_checking(&config)?;
-    let format = args.format.or(config.format).unwrap_or(Format::Text);
-    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
-    let min_severity = args.min_severity.or(config.min_severity);
+    let format = args
+        .format
+        .map(Format::from)
+        .or(config.format)
+        .unwrap_or(Format::Text);
+    let fail_on = args
+        .fail_on
+        .map(FailOn::from)
+        .or(config.fail_on)
+        .unwrap_or(FailOn::Error);
+    let min_severity = args
+        .min_severity
+        .map(Severity::from)
+        .or(config.min_severity);
     let mut opts = check_options(&args.paths, args.reference_date, &config)?;
     opts.no_suppress = args.no_suppress;
     let machine_on_stdout = args.output.is_none() && !format.is_terminal_format();
@@ -458,7 +468,8 @@ fn run_facts(args: &FactsArgs) -> Result<i32> {
             .check()?;
     }
     let mut buf = Vec::new();
-    report::facts::render(args.format, &report, &mut buf).map_err(|e| Error::io("<facts>", e))?;
+    report::facts::render(args.format.into(), &report, &mut buf)
+        .map_err(|e| Error::io("<facts>", e))?;
     emit(args.output.as_deref(), &buf)?;
     Ok(0)
 }

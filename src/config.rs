@@ -25,7 +25,7 @@ pub const CONFIG_NAMES: [&str; 2] = ["factlint.yaml", ".factlint.yaml"];
 
 /// The lowest severity that makes a run fail (exit 1); `never` keeps the
 /// exit code 0 whatever is found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,
@@ -85,10 +85,9 @@ impl Config {
     /// An error about `value` as written in this configuration file: its
     /// first occurrence as a word gives the line and column (the file is
     /// small and was read once already).
-    pub fn locate_error(&self, value: &str, message: String) -> Error {
-        let Some(path) = &self.path else {
-            return Error::Usage(message);
-        };
+    /// `None` for a configuration read from no file.
+    pub fn locate_error(&self, value: &str, message: String) -> Option<Error> {
+        let path = self.path.as_ref()?;
         let text = crate::corpus::read_settings(path, "configuration files").unwrap_or_default();
         let (line, column) = text
             .lines()
@@ -99,12 +98,12 @@ impl Config {
                     .map(|(i, _)| (n + 1, l[..i].chars().count() + 1))
             })
             .unwrap_or((1, 1));
-        Error::Yaml {
+        Some(Error::Yaml {
             path: path.clone(),
             line,
             column,
             message,
-        }
+        })
     }
 
     /// The directory paths in the file are relative to.
@@ -178,9 +177,10 @@ impl Config {
                 b.add_line(None, g)
                     .map_err(|e| self.glob_error(text, g, &e))?;
             }
-            b.build()
-                .map(Some)
-                .map_err(|e| Error::Usage(format!("{}: {e}", self.display_path())))
+            b.build().map(Some).map_err(|source| Error::Patterns {
+                path: self.display_path(),
+                source,
+            })
         };
         Ok(FileFilter {
             root: root.clone(),
@@ -189,10 +189,11 @@ impl Config {
         })
     }
 
-    fn display_path(&self) -> String {
+    /// The file's path, or the name it would have, for messages.
+    fn display_path(&self) -> PathBuf {
         self.path
-            .as_deref()
-            .map_or_else(|| "factlint.yaml".to_string(), |p| p.display().to_string())
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("factlint.yaml"))
     }
 
     /// A bad glob, located at its first occurrence in the file.
@@ -203,10 +204,7 @@ impl Config {
             .find_map(|(i, l)| l.find(glob).map(|c| (i + 1, l[..c].chars().count() + 1)))
             .unwrap_or((1, 1));
         Error::Yaml {
-            path: self
-                .path
-                .clone()
-                .unwrap_or_else(|| PathBuf::from("factlint.yaml")),
+            path: self.display_path(),
             line,
             column,
             message: format!("invalid glob `{glob}`: {e}"),
@@ -471,7 +469,7 @@ mod tests {
         for text in [INIT_TEMPLATE, full, ""] {
             parse(text).unwrap();
             let doc: serde_json::Value = serde_yaml::from_str(text).unwrap();
-            let errors = crate::report::fixtures::schema_errors(&schema, &doc);
+            let errors = crate::report::samples::schema_errors(&schema, &doc);
             assert!(errors.is_empty(), "{text}: {errors:#?}");
         }
     }
@@ -488,7 +486,7 @@ mod tests {
             assert!(parse(text).is_err(), "{text}");
             let doc: serde_json::Value = serde_yaml::from_str(text).unwrap();
             assert!(
-                !crate::report::fixtures::schema_accepts(&schema, &doc),
+                !crate::report::samples::schema_accepts(&schema, &doc),
                 "{text}"
             );
         }

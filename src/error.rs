@@ -48,8 +48,86 @@ pub enum Error {
     /// a read-only one).
     #[error("{path}: {reason}")]
     Output { path: PathBuf, reason: String },
-    #[error("{0}")]
-    Usage(String),
+    /// An output path naming a directory.
+    #[error("{path}: is a directory")]
+    IsADirectory { path: PathBuf },
+    /// A file only ever created, never replaced (a new baseline, `init`).
+    #[error("{path}: already exists; not overwriting it")]
+    Exists { path: PathBuf },
+    /// An output path with no file name to write under (`..`, `/`).
+    #[error("{path}: not a file name")]
+    NotAFileName { path: PathBuf },
+    /// Walking a directory failed part-way (a link loop, a permission).
+    #[error("{path}: {source}")]
+    Walk {
+        path: PathBuf,
+        source: ignore::Error,
+    },
+    /// The configuration's ignore patterns do not build into a matcher.
+    #[error("{path}: {source}")]
+    Patterns {
+        path: PathBuf,
+        source: ignore::Error,
+    },
+    /// `--rules` given a file.
+    #[error("{path}: not a directory (--rules takes a pack directory)")]
+    NotAPack { path: PathBuf },
+    /// A file under a pack's `tests/` that is not in a case directory.
+    #[error("{path}: {why} (fixtures live in tests/<rule-id>/flag/ and tests/<rule-id>/pass/)")]
+    MisplacedFixture { path: PathBuf, why: &'static str },
+    /// `rules explain` (or another look-up) names no loaded rule; `near` are
+    /// ids that look like it.
+    #[error("unknown rule `{id}`{}", near_hint(.near))]
+    NoSuchRule { id: String, near: Vec<String> },
+    /// Nothing to check with: a run without rules would pass anything.
+    #[error("no rules loaded (--no-default-rules without a --rules pack?)")]
+    NoRules,
+    /// Nothing to check: a typo or a wrong glob must not pass CI.
+    #[error(
+        "no sources found in {} (sources are .md and .txt files; README.md is skipped)",
+        joined(.paths)
+    )]
+    NoSources { paths: Vec<PathBuf> },
+    /// `-` among the paths, but the caller read no standard input.
+    #[error("`-` given but no standard input was read")]
+    StdinNotRead,
+    /// Standard input joins one bundle, and the run does not say which.
+    #[error(
+        "`-` (standard input) joins one bundle: give one bundle, or a `story:` in its front matter naming one"
+    )]
+    StdinBundleUnclear,
+    /// The bundle standard input joins has a source of the same id.
+    #[error("bundle {bundle} already has a source called `{id}`")]
+    StdinIdTaken { bundle: String, id: &'static str },
+    /// Standard input is a terminal: waiting on it would look like a hang.
+    #[error("{what}, but it is a terminal; pipe text in or give it as an argument")]
+    TerminalStdin { what: &'static str },
+    #[error(
+        "{path}: baseline version {version} is not supported (this factlint reads version {supported}); regenerate it with --write-baseline"
+    )]
+    BaselineVersion {
+        path: PathBuf,
+        version: u64,
+        supported: u32,
+    },
+    #[error("{path}: not a factlint baseline (no \"version\" field)")]
+    NotABaseline { path: PathBuf },
+}
+
+fn near_hint(near: &[String]) -> String {
+    if near.is_empty() {
+        " (see `factlint rules list`)".to_string()
+    } else {
+        format!(" (did you mean {}?)", near.join(", "))
+    }
+}
+
+fn joined(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -70,6 +148,13 @@ impl Error {
             Error::NotFound { path }
         } else {
             Error::Io { path, source }
+        }
+    }
+
+    pub fn walk(path: &std::path::Path, source: ignore::Error) -> Self {
+        Error::Walk {
+            path: path.to_path_buf(),
+            source,
         }
     }
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::recognize::date::day_part;
 use crate::recognize::duration::{DAY, HOUR, MINUTE, YEAR};
-use crate::recognize::{PartOfDay, TimeOfDay};
+use crate::recognize::{Interval, PartOfDay, TimeOfDay};
 use crate::text::ordinal;
 
 /// Where a fact was read: byte span in the source plus 1-based line/column of
@@ -204,6 +204,41 @@ impl<'a> Reading<'a> {
 }
 
 impl CountValue {
+    /// Inclusive integer bounds of a recognized interval: "more than 10,000"
+    /// starts at 10,001; "fewer than 50" ends at 49. A bound written with a
+    /// fraction ("more than 5.5 km") is kept as written: it measures, it does
+    /// not count.
+    ///
+    /// Owned here, by the value it makes, so that the count and quantity
+    /// extractors both read ranges without one importing the other.
+    pub fn from_interval(i: &Interval) -> Option<CountValue> {
+        // Whole up to float noise ("about 250,000" widened is 225000.00000000003),
+        // but a tiny fraction is not zero.
+        let whole = |m: f64| (m - m.round()).abs() < 1e-9 && (m.round() != 0.0 || m == 0.0);
+        let min = match i.min {
+            Some(m) if !whole(m) => m,
+            Some(m) if i.min_inclusive => m.round(),
+            Some(m) => m.round() + 1.0,
+            None => 0.0,
+        };
+        let max = match i.max {
+            Some(m) if !whole(m) => Some(m),
+            Some(m) if i.max_inclusive => Some(m.round()),
+            Some(m) => Some(m.round() - 1.0),
+            None => None,
+        };
+        let fits = |x: f64| x.is_finite() && x.abs() < 9.0e15;
+        if !fits(min) || max.is_some_and(|m| !fits(m) || m < min) {
+            return None;
+        }
+        Some(CountValue {
+            min,
+            max,
+            approximate: i.approximate,
+            ..CountValue::exact(0.0)
+        })
+    }
+
     pub fn exact(n: f64) -> Self {
         CountValue {
             min: n,
@@ -552,6 +587,65 @@ impl Frame {
     }
 }
 
+/// A day of the week as facts carry it: its own type (not chrono's, whose
+/// serde form is "Mon") so the JSON keeps the lower-case full name and the
+/// calendar check compares values, not spellings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Weekday::Monday => "monday",
+            Weekday::Tuesday => "tuesday",
+            Weekday::Wednesday => "wednesday",
+            Weekday::Thursday => "thursday",
+            Weekday::Friday => "friday",
+            Weekday::Saturday => "saturday",
+            Weekday::Sunday => "sunday",
+        }
+    }
+}
+
+impl From<chrono::Weekday> for Weekday {
+    fn from(w: chrono::Weekday) -> Self {
+        match w {
+            chrono::Weekday::Mon => Weekday::Monday,
+            chrono::Weekday::Tue => Weekday::Tuesday,
+            chrono::Weekday::Wed => Weekday::Wednesday,
+            chrono::Weekday::Thu => Weekday::Thursday,
+            chrono::Weekday::Fri => Weekday::Friday,
+            chrono::Weekday::Sat => Weekday::Saturday,
+            chrono::Weekday::Sun => Weekday::Sunday,
+        }
+    }
+}
+
+impl std::fmt::Display for Weekday {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A field of a date that may be filled in rather than read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateField {
+    Year,
+    Month,
+    Day,
+    Weekday,
+}
+
 /// Which of a date's fields were read from the text and which were filled in
 /// from the reference date; a conflict on an inferred field is a weaker one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -559,8 +653,9 @@ pub struct DateValue {
     pub year: Option<i32>,
     pub month: Option<u32>,
     pub day: Option<u32>,
-    pub weekday: Option<String>,
-    pub inferred: Vec<String>,
+    pub weekday: Option<Weekday>,
+    /// In the order they were filled: year, month, day, weekday.
+    pub inferred: Vec<DateField>,
     /// "Sunday night", "early Monday": the part of the day stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<PartOfDay>,
@@ -590,6 +685,11 @@ impl DateValue {
             s.push_str(&t.display());
         }
         s
+    }
+
+    /// Whether the text gave the field (rather than the reference date).
+    pub fn stated(&self, field: DateField) -> bool {
+        !self.inferred.contains(&field)
     }
 
     /// The day, when all of it is known.
@@ -717,7 +817,15 @@ pub struct PrecedentValue {
     /// Fields computed rather than read ("in 66 years" gives `last_year` by
     /// subtraction from the reference year).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub inferred: Vec<String>,
+    pub inferred: Vec<PrecedentField>,
+}
+
+/// A field of a precedent that may be computed rather than read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PrecedentField {
+    LastYear,
+    GapYears,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -759,16 +867,68 @@ pub struct RoleValue {
     pub office: String,
     /// The date the role is claimed for: a year in the sentence, else the
     /// source's reference date.
-    pub as_of: Option<String>,
+    pub as_of: Option<RoleDate>,
     /// "Former President X": the text says the person no longer holds the
     /// office on that date.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub former: bool,
 }
 
+/// When a role is claimed to hold: the source's day, or a whole year a
+/// clause names ("in 1959"). Written as "2025-09-03" or "1959" in JSON, the
+/// form the report schema has always had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum RoleDate {
+    Day(NaiveDate),
+    Year(i32),
+}
+
+impl RoleDate {
+    /// The first and last day covered.
+    pub fn range(self) -> Option<(NaiveDate, NaiveDate)> {
+        match self {
+            RoleDate::Day(d) => Some((d, d)),
+            RoleDate::Year(y) => Some((
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for RoleDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RoleDate::Day(d) => d.fmt(f),
+            RoleDate::Year(y) => y.fmt(f),
+        }
+    }
+}
+
+impl From<RoleDate> for String {
+    fn from(d: RoleDate) -> String {
+        d.to_string()
+    }
+}
+
+impl TryFrom<String> for RoleDate {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        if let Ok(d) = NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
+            return Ok(RoleDate::Day(d));
+        }
+        s.parse()
+            .map(RoleDate::Year)
+            .map_err(|_| format!("expected a date (2025-09-03) or a year, not `{s}`"))
+    }
+}
+
 /// The normalized value; one variant per kind, so a count can never carry a
-/// date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// date. Written untagged, beside the fact's `kind`, which is read back as
+/// its tag (see [`Fact`]'s serde impls).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum FactValue {
     Count(CountValue),
@@ -797,6 +957,24 @@ impl FactValue {
             FactValue::Quote(_) => FactKind::Quote,
             FactValue::Role(_) => FactKind::Role,
         }
+    }
+
+    /// Reads the value of a fact of `kind`: the kind says which shape to
+    /// expect, so no shape is guessed from the fields present.
+    fn of_kind(kind: FactKind, value: serde_json::Value) -> serde_json::Result<FactValue> {
+        use serde_json::from_value as from;
+        Ok(match kind {
+            FactKind::Count => FactValue::Count(from(value)?),
+            FactKind::Date => FactValue::Date(from(value)?),
+            FactKind::Duration => FactValue::Duration(from(value)?),
+            FactKind::Attendance => FactValue::Attendance(from(value)?),
+            FactKind::Precedent => FactValue::Precedent(from(value)?),
+            FactKind::Anniversary => FactValue::Anniversary(from(value)?),
+            FactKind::First => FactValue::First(from(value)?),
+            FactKind::Treaty => FactValue::Treaty(from(value)?),
+            FactKind::Quote => FactValue::Quote(from(value)?),
+            FactKind::Role => FactValue::Role(from(value)?),
+        })
     }
 
     /// A short human rendering for tables and messages.
@@ -847,13 +1025,14 @@ impl FactValue {
     }
 }
 
-/// One checkable statement of one source.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One checkable statement of one source. Its kind is its value's: stored
+/// once, so the two cannot disagree; the JSON still carries `kind` (the
+/// versioned contract) and reads the value by it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     /// `<source id>#<n>`, n counting facts of the source in reading order.
     pub id: String,
     pub source: String,
-    pub kind: FactKind,
     /// What is measured, canonicalized through the lexicon (`troops`,
     /// `event-date`, `leaders-gathering`).
     pub key: String,
@@ -864,11 +1043,90 @@ pub struct Fact {
     /// The words the fact was read from.
     pub text: String,
     /// The claim around the figure (counts; other kinds have none yet).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frame: Option<Frame>,
     /// The whole sentence, for the report.
     pub sentence: String,
     pub span: Span,
+}
+
+impl Fact {
+    pub fn kind(&self) -> FactKind {
+        self.value.kind()
+    }
+}
+
+/// A fact as written in JSON: the fields in the contract's order, `kind`
+/// third.
+#[derive(Serialize)]
+struct FactOut<'a> {
+    id: &'a str,
+    source: &'a str,
+    kind: FactKind,
+    key: &'a str,
+    subject: Option<&'a str>,
+    value: &'a FactValue,
+    modality: Modality,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    frame: Option<&'a Frame>,
+    sentence: &'a str,
+    span: Span,
+}
+
+impl Serialize for Fact {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        FactOut {
+            id: &self.id,
+            source: &self.source,
+            kind: self.kind(),
+            key: &self.key,
+            subject: self.subject.as_deref(),
+            value: &self.value,
+            modality: self.modality,
+            text: &self.text,
+            frame: self.frame.as_ref(),
+            sentence: &self.sentence,
+            span: self.span,
+        }
+        .serialize(s)
+    }
+}
+
+/// A fact as read from JSON, its value still untyped until `kind` says
+/// which shape it has.
+#[derive(Deserialize)]
+struct FactIn {
+    id: String,
+    source: String,
+    kind: FactKind,
+    key: String,
+    subject: Option<String>,
+    value: serde_json::Value,
+    modality: Modality,
+    text: String,
+    #[serde(default)]
+    frame: Option<Frame>,
+    sentence: String,
+    span: Span,
+}
+
+impl<'de> Deserialize<'de> for Fact {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let f = FactIn::deserialize(d)?;
+        let value = FactValue::of_kind(f.kind, f.value).map_err(serde::de::Error::custom)?;
+        Ok(Fact {
+            id: f.id,
+            source: f.source,
+            key: f.key,
+            subject: f.subject,
+            value,
+            modality: f.modality,
+            text: f.text,
+            frame: f.frame,
+            sentence: f.sentence,
+            span: f.span,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -1120,5 +1378,41 @@ mod tests {
             });
             assert_eq!(v.display(), want);
         }
+    }
+
+    #[test]
+    fn strict_and_inclusive_bounds() {
+        let i = |min, min_inclusive, max, max_inclusive| Interval {
+            min,
+            max,
+            min_inclusive,
+            max_inclusive,
+            approximate: false,
+        };
+        assert_eq!(
+            CountValue::from_interval(&i(Some(10_000.0), false, None, false))
+                .unwrap()
+                .min,
+            10_001.0
+        );
+        assert_eq!(
+            CountValue::from_interval(&i(Some(10_000.0), true, None, false))
+                .unwrap()
+                .min,
+            10_000.0
+        );
+        assert_eq!(
+            CountValue::from_interval(&i(None, false, Some(50.0), false))
+                .unwrap()
+                .max,
+            Some(49.0)
+        );
+        assert_eq!(
+            CountValue::from_interval(&i(None, false, Some(50.0), true))
+                .unwrap()
+                .max,
+            Some(50.0)
+        );
+        assert!(CountValue::from_interval(&i(Some(5.0), false, Some(5.0), false)).is_none());
     }
 }

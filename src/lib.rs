@@ -16,5 +16,6 @@ pub mod output;
 pub mod pipeline;
 pub mod recognize;
 pub mod report;
+pub mod rule_fixtures;
 pub mod rules;
 pub mod text;

@@ -221,7 +221,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
             return f.write_all(bytes).map_err(|e| Error::io(path, e));
         }
         Ok(m) if m.is_dir() => {
-            return Err(Error::Usage(format!("{}: is a directory", path.display())));
+            return Err(Error::IsADirectory {
+                path: path.to_path_buf(),
+            });
         }
         _ => {}
     }
@@ -251,19 +253,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// step is a hard link, which fails if the name exists.
 pub fn write_new_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     if path.exists() {
-        return Err(Error::Usage(format!(
-            "{}: already exists; not overwriting it",
-            path.display()
-        )));
+        return Err(Error::Exists {
+            path: path.to_path_buf(),
+        });
     }
     let tmp = temp_path_beside(path)?;
     let result =
         write_and_sync(&tmp, bytes, path).and_then(|()| match std::fs::hard_link(&tmp, path) {
             Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::Usage(format!(
-                "{}: already exists; not overwriting it",
-                path.display()
-            ))),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::Exists {
+                path: path.to_path_buf(),
+            }),
             // Filesystems without hard links: fall back to a rename, having
             // checked for the file above.
             Err(_) => std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e)),
@@ -275,9 +275,9 @@ pub fn write_new_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 fn temp_path_beside(path: &Path) -> Result<std::path::PathBuf> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
+    let name = path.file_name().ok_or_else(|| Error::NotAFileName {
+        path: path.to_path_buf(),
+    })?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),

@@ -84,10 +84,7 @@ pub fn load_bundles(opts: &CheckOptions) -> Result<Vec<Bundle>> {
         .collect::<Result<Vec<Bundle>>>()?;
     let mut bundles = group_by_story(bundles);
     if wants_stdin {
-        let text = opts
-            .stdin
-            .clone()
-            .ok_or_else(|| Error::Usage("`-` given but no standard input was read".to_string()))?;
+        let text = opts.stdin.clone().ok_or(Error::StdinNotRead)?;
         add_stdin_source(&mut bundles, text)?;
     }
     Ok(bundles)
@@ -201,18 +198,16 @@ fn add_stdin_source(bundles: &mut Vec<Bundle>, text: String) -> Result<()> {
         (_, 0) => None,
         (_, 1) => Some(0),
         _ => {
-            return Err(Error::Usage(
-                "`-` (standard input) joins one bundle: give one bundle, or a `story:` in its front matter naming one".to_string(),
-            ));
+            return Err(Error::StdinBundleUnclear);
         }
     };
     match target {
         Some(i) => {
             if bundles[i].sources.iter().any(|s| s.id == STDIN_ID) {
-                return Err(Error::Usage(format!(
-                    "bundle {} already has a source called `{STDIN_ID}`",
-                    bundles[i].name
-                )));
+                return Err(Error::StdinIdTaken {
+                    bundle: bundles[i].name.clone(),
+                    id: STDIN_ID,
+                });
             }
             bundles[i].sources.push(source);
         }
@@ -274,11 +269,9 @@ pub fn check(opts: &CheckOptions, set: &RuleSet) -> Result<Report> {
     // A path with nothing to check is a mistake (a typo, a wrong glob), not
     // a clean result: CI must not pass because it read nothing.
     if bundles.iter().all(|b| b.sources.is_empty()) {
-        let paths: Vec<String> = opts.paths.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::Usage(format!(
-            "no sources found in {} (sources are .md and .txt files; README.md is skipped)",
-            paths.join(", ")
-        )));
+        return Err(Error::NoSources {
+            paths: opts.paths.clone(),
+        });
     }
     let rec = Recognizer::new();
     let progress = opts.progress.as_deref();

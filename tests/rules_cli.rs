@@ -188,12 +188,12 @@ fn rules_explain_shows_a_rule_and_where_it_is_defined() {
         "explain",
         "count-consistency",
         "--rules",
-        "tests/fixtures/packs/disable-count-consistency",
+        "tests/packs/disable-count-consistency",
     ]);
     let text = out.stdout.clone();
     assert!(text.contains("enabled:   no"), "{text}");
     assert!(
-        text.contains("overridden: tests/fixtures/packs/disable-count-consistency/rules.yaml:3"),
+        text.contains("overridden: tests/packs/disable-count-consistency/rules.yaml:3"),
         "{text}"
     );
 }
@@ -247,7 +247,7 @@ fn malformed_rule_files_exit_2_with_file_line_column_and_rule() {
         ),
     ];
     for (case, want) in cases {
-        let dir = format!("tests/fixtures/bad-rules/{case}");
+        let dir = format!("tests/packs/bad-rules/{case}");
         for args in [
             vec![
                 "check",
@@ -284,7 +284,7 @@ fn a_pack_disabling_a_default_rule_removes_its_findings_and_nothing_else() {
     ];
     let before = factlint(&base).json();
     let mut args = base.to_vec();
-    args.extend(["--rules", "tests/fixtures/packs/disable-count-consistency"]);
+    args.extend(["--rules", "tests/packs/disable-count-consistency"]);
     let after = factlint(&args).json();
 
     let before_findings = findings(&before);
@@ -421,7 +421,7 @@ fn a_rule_turned_off_by_a_pack_still_runs_its_fixtures() {
         "test",
         "--verbose",
         "--rules",
-        "tests/fixtures/packs/disable-count-consistency",
+        "tests/packs/disable-count-consistency",
     ]);
     let text = out.stdout.clone();
     assert!(out.success(), "{text}");

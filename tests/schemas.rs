@@ -1,6 +1,6 @@
 //! The JSON Schemas in docs/ (rule, lexicon and reference files) describe
 //! what the loader accepts: every default pack file and the example pack
-//! validate, the malformed-rule fixtures do not, and the schemas name the
+//! validate, the malformed rule packs (tests/packs/bad-rules) do not, and the schemas name the
 //! same fields and values as the Rust types (read from serde's own "expected
 //! one of" messages, so a field added in Rust and not in the schema fails
 //! here).
@@ -252,7 +252,7 @@ fn default_packs_and_the_example_pack_validate() {
 }
 
 #[test]
-fn malformed_rule_fixtures_fail_the_schema() {
+fn malformed_rule_packs_fail_the_schema() {
     let s = schema("rule.schema.json");
     // The others are not schema matters: YAML syntax, a duplicate id across
     // files, a regex (`format: regex` is an annotation for editors).
@@ -264,7 +264,7 @@ fn malformed_rule_fixtures_fail_the_schema() {
         "unknown-kind",
     ] {
         let file = root()
-            .join("tests/fixtures/bad-rules")
+            .join("tests/packs/bad-rules")
             .join(case)
             .join("rules.yaml");
         let errors = Validator { root: &s }.validate(&yaml(&file));

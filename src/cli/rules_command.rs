@@ -9,8 +9,8 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::{ConfigArgs, RuleArgs, write_or_pipe};
 use crate::error::{Error, Result};
+use crate::rule_fixtures::{self as fixtures, TestReport};
 use crate::rules::explain::{RuleSummary, explain};
-use crate::rules::fixtures::{self, TestReport};
 use crate::rules::{self, LoadOptions, RuleSet};
 
 #[derive(Debug, Args)]
@@ -146,20 +146,19 @@ pub fn run(args: RulesArgs) -> Result<i32> {
 }
 
 fn unknown_rule(set: &RuleSet, id: &str) -> Error {
-    let near: Vec<&str> = set
+    let near = set
         .rules
         .iter()
         .map(|r| r.id.as_str())
         .filter(|r| {
             r.contains(id) || id.contains(r) || r.split('-').any(|w| id.split('-').any(|x| x == w))
         })
+        .map(str::to_string)
         .collect();
-    let hint = if near.is_empty() {
-        " (see `factlint rules list`)".to_string()
-    } else {
-        format!(" (did you mean {}?)", near.join(", "))
-    };
-    Error::Usage(format!("unknown rule `{id}`{hint}"))
+    Error::NoSuchRule {
+        id: id.to_string(),
+        near,
+    }
 }
 
 fn list(set: &RuleSet, format: ListFormat, out: &mut dyn Write) -> std::io::Result<()> {

@@ -53,7 +53,7 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Vec<(PathBu
             .sort_by_file_name(|a, b| a.cmp(b))
             .build();
         for entry in walker {
-            let entry = entry.map_err(|e| Error::Usage(format!("{}: {e}", root.display())))?;
+            let entry = entry.map_err(|e| Error::walk(root, e))?;
             let path = entry.path();
             // Anything but a directory: links, FIFOs and devices named like
             // articles are loaded as skipped sources, never passed over in

@@ -10,39 +10,7 @@
 use super::frame::{self, capitalized, word_spans};
 use super::{Draft, SentenceContext, pos, quantity, words_between};
 use crate::facts::{CountValue, FactValue, Measure, Status};
-use crate::recognize::{Interval, MentionValue, NumberKind};
-
-/// Inclusive integer bounds of a recognized interval: "more than 10,000"
-/// starts at 10,001; "fewer than 50" ends at 49. A bound written with a
-/// fraction ("more than 5.5 km") is kept as written: it measures, it does
-/// not count.
-pub fn interval_to_count(i: &Interval) -> Option<CountValue> {
-    // Whole up to float noise ("about 250,000" widened is 225000.00000000003),
-    // but a tiny fraction is not zero.
-    let whole = |m: f64| (m - m.round()).abs() < 1e-9 && (m.round() != 0.0 || m == 0.0);
-    let min = match i.min {
-        Some(m) if !whole(m) => m,
-        Some(m) if i.min_inclusive => m.round(),
-        Some(m) => m.round() + 1.0,
-        None => 0.0,
-    };
-    let max = match i.max {
-        Some(m) if !whole(m) => Some(m),
-        Some(m) if i.max_inclusive => Some(m.round()),
-        Some(m) => Some(m.round() - 1.0),
-        None => None,
-    };
-    let fits = |x: f64| x.is_finite() && x.abs() < 9.0e15;
-    if !fits(min) || max.is_some_and(|m| !fits(m) || m < min) {
-        return None;
-    }
-    Some(CountValue {
-        min,
-        max,
-        approximate: i.approximate,
-        ..CountValue::exact(0.0)
-    })
-}
+use crate::recognize::{MentionValue, NumberKind};
 
 /// Words a noun phrase after a figure may hold ("6,000 body bags").
 const MAX_NP_WORDS: usize = 4;
@@ -94,7 +62,7 @@ fn figures(ctx: &SentenceContext) -> Vec<(usize, usize, CountValue)> {
                 _ => continue,
             },
             MentionValue::Range(r) => {
-                let Some(mut c) = interval_to_count(r) else {
+                let Some(mut c) = CountValue::from_interval(r) else {
                     continue;
                 };
                 let words = text[m.start..m.end].to_lowercase();
@@ -1229,41 +1197,5 @@ mod tests {
         for (sentence, want) in cases {
             assert_eq!(counts(sentence), want, "{sentence}");
         }
-    }
-
-    #[test]
-    fn strict_and_inclusive_bounds() {
-        let i = |min, min_inclusive, max, max_inclusive| Interval {
-            min,
-            max,
-            min_inclusive,
-            max_inclusive,
-            approximate: false,
-        };
-        assert_eq!(
-            interval_to_count(&i(Some(10_000.0), false, None, false))
-                .unwrap()
-                .min,
-            10_001.0
-        );
-        assert_eq!(
-            interval_to_count(&i(Some(10_000.0), true, None, false))
-                .unwrap()
-                .min,
-            10_000.0
-        );
-        assert_eq!(
-            interval_to_count(&i(None, false, Some(50.0), false))
-                .unwrap()
-                .max,
-            Some(49.0)
-        );
-        assert_eq!(
-            interval_to_count(&i(None, false, Some(50.0), true))
-                .unwrap()
-                .max,
-            Some(50.0)
-        );
-        assert!(interval_to_count(&i(Some(5.0), false, Some(5.0), false)).is_none());
     }
 }

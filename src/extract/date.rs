@@ -7,20 +7,8 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::frame::{capitalized, possessive, word_spans};
 use super::{Draft, SentenceContext, pos};
-use crate::facts::{DateValue, FactValue, Frame, Status};
+use crate::facts::{DateField, DateValue, FactValue, Frame, Status};
 use crate::recognize::{DateMention, Granularity, MentionValue};
-
-pub fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "monday",
-        Weekday::Tue => "tuesday",
-        Weekday::Wed => "wednesday",
-        Weekday::Thu => "thursday",
-        Weekday::Fri => "friday",
-        Weekday::Sat => "saturday",
-        Weekday::Sun => "sunday",
-    }
-}
 
 fn day_precise(d: &DateMention) -> bool {
     // "November 19-20" is a span, whatever its firm part.
@@ -87,20 +75,24 @@ fn value_of(d: &DateMention, weekday: Option<Weekday>) -> DateValue {
     let mut inferred = Vec::new();
     // A field the text leaves out is filled from the resolved day and
     // marked inferred; a year-only date has no day to fill from.
-    let mut fill = |stated: Option<u32>, resolved: Option<u32>, name: &str| {
+    let mut fill = |stated: Option<u32>, resolved: Option<u32>, field: DateField| {
         if stated.is_none() && resolved.is_some() {
-            inferred.push(name.to_string());
+            inferred.push(field);
         }
         stated.or(resolved)
     };
     let year = fill(
         d.stated.year.map(|y| y as u32),
         resolved.map(|r| r.year() as u32),
-        "year",
+        DateField::Year,
     )
     .map(|y| y as i32);
-    let month = fill(d.stated.month, resolved.map(|r| r.month()), "month");
-    let day = fill(d.stated.day, resolved.map(|r| r.day()), "day");
+    let month = fill(
+        d.stated.month,
+        resolved.map(|r| r.month()),
+        DateField::Month,
+    );
+    let day = fill(d.stated.day, resolved.map(|r| r.day()), DateField::Day);
     let computed = match (year, month, day) {
         (Some(y), Some(m), Some(dd)) => NaiveDate::from_ymd_opt(y, m, dd).map(|x| x.weekday()),
         _ => None,
@@ -108,10 +100,10 @@ fn value_of(d: &DateMention, weekday: Option<Weekday>) -> DateValue {
     let weekday = fill(
         stated_weekday.map(|w| w.num_days_from_monday()),
         computed.map(|w| w.num_days_from_monday()),
-        "weekday",
+        DateField::Weekday,
     )
     .and_then(|n| Weekday::try_from(n as u8).ok())
-    .map(|w| weekday_name(w).to_string());
+    .map(crate::facts::Weekday::from);
     DateValue {
         year,
         month,
@@ -491,7 +483,15 @@ mod tests {
         run_on(sentence, reference, extract)
             .into_iter()
             .map(|d| match d.value {
-                FactValue::Date(v) => (d.key, v.display(), v.inferred),
+                FactValue::Date(v) => (
+                    d.key,
+                    v.display(),
+                    // The fields' JSON names, as the table writes them.
+                    v.inferred
+                        .iter()
+                        .map(|f| format!("{f:?}").to_lowercase())
+                        .collect(),
+                ),
                 _ => unreachable!(),
             })
             .collect()

@@ -10,7 +10,6 @@ mod anniversary;
 mod attendance;
 mod count;
 mod date;
-pub use date::weekday_name;
 mod duration;
 pub mod entities;
 mod first;
@@ -21,7 +20,6 @@ mod precedent;
 mod quantity;
 mod quote;
 mod role;
-pub use role::as_of_range;
 mod treaty;
 
 use std::cell::OnceCell;
@@ -30,7 +28,7 @@ use std::collections::HashSet;
 use chrono::{Datelike, NaiveDate};
 
 use crate::corpus::Source;
-use crate::facts::{Fact, FactKind, FactValue, Frame, Modality, Span};
+use crate::facts::{DateField, Fact, FactKind, FactValue, Frame, Modality, Span};
 use crate::recognize::{DateMention, Granularity, Mention, MentionValue, Recognizer};
 use crate::rules::RuleSet;
 use entities::{Names, OrgMention, PersonMention, PlaceMention};
@@ -388,38 +386,36 @@ pub fn extract_source(
             anniversary_of = Some(h.value.clone());
             ctx.anniversary_of = anniversary_of.clone();
         }
-        let kinds: [(FactKind, Extractor); 10] = [
-            (FactKind::Count, count::extract),
-            (FactKind::Date, date::extract),
-            (FactKind::Duration, duration::extract),
-            (FactKind::Attendance, attendance::extract),
-            (FactKind::Precedent, precedent::extract),
-            (FactKind::Anniversary, anniversary::extract),
-            (FactKind::First, first::extract),
-            (FactKind::Treaty, treaty::extract),
-            (FactKind::Quote, quote::extract),
-            (FactKind::Role, role::extract),
+        // One extractor per kind; each yields only its own kind's values.
+        let extractors: [Extractor; 10] = [
+            count::extract,
+            date::extract,
+            duration::extract,
+            attendance::extract,
+            precedent::extract,
+            anniversary::extract,
+            first::extract,
+            treaty::extract,
+            quote::extract,
+            role::extract,
         ];
-        let mut drafts: Vec<(FactKind, Draft)> = Vec::new();
-        for (kind, f) in kinds {
-            drafts.extend(f(&ctx).into_iter().map(|d| (kind, d)));
-        }
+        let mut drafts: Vec<Draft> = extractors.iter().flat_map(|f| f(&ctx)).collect();
         // A sentence's year read by a richer fact ("signed in 2019", "the
         // first since 1998") is that fact's, not a bare date as well.
-        let year_owned = drafts.iter().any(|(k, _)| {
+        let year_owned = drafts.iter().any(|d| {
             matches!(
-                k,
+                d.value.kind(),
                 FactKind::Treaty | FactKind::Precedent | FactKind::First | FactKind::Anniversary
             )
         });
-        drafts.retain(|(kind, d)| {
+        drafts.retain(|d| {
             let bare_year = matches!(&d.value, FactValue::Date(v) if v.day.is_none());
-            !(year_owned && *kind == FactKind::Date && bare_year)
+            !(year_owned && bare_year)
         });
-        drafts.sort_by_key(|(kind, d)| (d.start, *kind));
-        for (kind, d) in drafts {
+        drafts.sort_by_key(|d| (d.start, d.value.kind()));
+        for d in drafts {
             if let FactValue::Date(v) = &d.value {
-                if kind == FactKind::Date && !v.inferred.iter().any(|f| f == "day") {
+                if v.stated(DateField::Day) {
                     if let (Some(y), Some(m), Some(day)) = (v.year, v.month, v.day) {
                         anchor = NaiveDate::from_ymd_opt(y, m, day).or(anchor);
                     }
@@ -430,7 +426,6 @@ pub fn extract_source(
             facts.push(Fact {
                 id: format!("{}#{}", source.id, facts.len()),
                 source: source.id.clone(),
-                kind,
                 key: d.key,
                 subject: d.subject,
                 value: d.value,

@@ -6,7 +6,7 @@
 use chrono::Datelike;
 
 use super::{Draft, SentenceContext, cue_before};
-use crate::facts::{FactValue, PrecedentValue};
+use crate::facts::{FactValue, PrecedentField, PrecedentValue};
 use crate::recognize::MentionValue;
 
 /// How close "first"/"unprecedented" must stand before the gathering noun.
@@ -70,11 +70,11 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     } else {
         let mut inferred = Vec::new();
         let last = last_year.or_else(|| {
-            inferred.push("last_year".to_string());
+            inferred.push(PrecedentField::LastYear);
             Some(reference_year? - gap?)
         });
         let gap_years = gap.or_else(|| {
-            inferred.push("gap_years".to_string());
+            inferred.push(PrecedentField::GapYears);
             Some(reference_year? - last_year?)
         });
         PrecedentValue {
@@ -142,7 +142,7 @@ fn last_occasion(
             gap_years,
             unprecedented: false,
             inferred: if gap_years.is_some() {
-                vec!["gap_years".to_string()]
+                vec![PrecedentField::GapYears]
             } else {
                 vec![]
             },

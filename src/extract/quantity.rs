@@ -146,7 +146,7 @@ pub fn conversion(
     })?;
     let value = match &m.value {
         MentionValue::Number(n) => CountValue::exact(n.value),
-        MentionValue::Range(r) => super::count::interval_to_count(r)?,
+        MentionValue::Range(r) => CountValue::from_interval(r)?,
         _ => return None,
     };
     let UnitAt { unit, end, .. } = unit_of(ctx, m.start, m.end)?;

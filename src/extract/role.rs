@@ -4,10 +4,10 @@
 //! the reference pack (country + title) so the reference check can ask who
 //! held it on the source's date.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use super::{Draft, SentenceContext};
-use crate::facts::{FactValue, Modality, RoleValue};
+use crate::facts::{FactValue, Modality, RoleDate, RoleValue};
 use crate::text::slug;
 
 /// Words shortly before a title that make the role a past one: "Then-
@@ -25,15 +25,19 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
     let reference = &ctx.rules.reference;
     // A role in a clause about another year is claimed for that year.
-    let as_of_at = |offset: usize| -> Option<String> {
+    let as_of_at = |offset: usize| -> Option<RoleDate> {
         let reference = ctx.reference?;
         if ctx.is_historical_at(offset) {
-            return ctx.clause_years(offset).first().map(i32::to_string);
+            return ctx
+                .clause_years(offset)
+                .first()
+                .copied()
+                .map(RoleDate::Year);
         }
         // Another clause names a past year ("… in 2023, when he met Prime
         // Minister X"): the role may belong to then; do not date it.
         let past = ctx.sentence_years().iter().any(|y| *y < reference.year());
-        (!past).then(|| reference.to_string())
+        (!past).then_some(RoleDate::Day(reference))
     };
     let mut out = Vec::new();
     for p in &ctx.people {
@@ -159,23 +163,11 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     out
 }
 
-/// Parses a role's `as_of` ("2025-09-03" or "1959") into the first and last
-/// day it covers.
-pub fn as_of_range(as_of: &str) -> Option<(NaiveDate, NaiveDate)> {
-    if let Ok(d) = NaiveDate::parse_from_str(as_of, "%Y-%m-%d") {
-        return Some((d, d));
-    }
-    let y: i32 = as_of.parse().ok()?;
-    Some((
-        NaiveDate::from_ymd_opt(y, 1, 1)?,
-        NaiveDate::from_ymd_opt(y, 12, 31)?,
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::run_on;
+    use chrono::NaiveDate;
 
     #[test]
     fn role_table() {

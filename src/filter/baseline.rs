@@ -100,16 +100,16 @@ impl Baseline {
         match raw.get("version").and_then(serde_json::Value::as_u64) {
             Some(v) if v == u64::from(BASELINE_VERSION) => {}
             Some(v) => {
-                return Err(Error::Usage(format!(
-                    "{}: baseline version {v} is not supported (this factlint reads version {BASELINE_VERSION}); regenerate it with --write-baseline",
-                    path.display()
-                )));
+                return Err(Error::BaselineVersion {
+                    path: path.to_path_buf(),
+                    version: v,
+                    supported: BASELINE_VERSION,
+                });
             }
             None => {
-                return Err(Error::Usage(format!(
-                    "{}: not a factlint baseline (no \"version\" field)",
-                    path.display()
-                )));
+                return Err(Error::NotABaseline {
+                    path: path.to_path_buf(),
+                });
             }
         }
         serde_json::from_str(text).map_err(|e| json_error(path, &e))
@@ -175,7 +175,7 @@ fn apply_bundle(b: &mut BundleReport, budget: &mut HashMap<&str, HashMap<&str, u
 mod tests {
     use super::*;
     use crate::facts::{CountValue, Fact, FactValue};
-    use crate::report::fixtures;
+    use crate::report::samples;
     use crate::rules::{Finding, Severity, Verdict};
 
     fn count(n: i64) -> FactValue {
@@ -188,7 +188,7 @@ mod tests {
     }
 
     fn conflict(line_a: usize, line_b: usize, b_value: i64) -> (Finding, Vec<Fact>) {
-        let a = fixtures::fact(
+        let a = samples::fact(
             "a",
             0,
             "aircraft",
@@ -198,7 +198,7 @@ mod tests {
             "Some 100 aircraft flew.",
             line_a,
         );
-        let b = fixtures::fact(
+        let b = samples::fact(
             "b",
             3,
             "aircraft",
@@ -208,7 +208,7 @@ mod tests {
             "Many aircraft flew.",
             line_b,
         );
-        let f = fixtures::finding(
+        let f = samples::finding(
             "count-agree",
             Severity::Warning,
             Verdict::Conflict,
@@ -235,7 +235,7 @@ mod tests {
     /// facts) must keep matching: these are the values that code gave.
     #[test]
     fn fingerprints_match_baselines_written_by_earlier_versions() {
-        let report = fixtures::sample_report();
+        let report = samples::sample_report();
         let prints: Vec<(&str, &str)> = report.bundles[0]
             .findings
             .iter()
@@ -293,11 +293,11 @@ mod tests {
 
     #[test]
     fn apply_hides_baselined_findings_and_counts_them() {
-        let report = fixtures::sample_report();
+        let report = samples::sample_report();
         let baseline = Baseline::from_report(&report);
         assert_eq!(baseline.findings.len(), 4);
 
-        let mut again = fixtures::sample_report();
+        let mut again = samples::sample_report();
         assert_eq!(apply(&mut again, &baseline), 4);
         assert!(again.bundles[0].findings.is_empty());
         assert_eq!(again.summary.baselined, 4);
@@ -307,11 +307,11 @@ mod tests {
 
     #[test]
     fn apply_keeps_new_findings_and_other_bundles() {
-        let mut baseline = Baseline::from_report(&fixtures::sample_report());
+        let mut baseline = Baseline::from_report(&samples::sample_report());
         // Forget the precedent conflict: it is "new".
         baseline.findings.retain(|e| e.rule != "precedent-conflict");
-        let mut report = fixtures::sample_report();
-        let mut other = fixtures::sample_bundle();
+        let mut report = samples::sample_report();
+        let mut other = samples::sample_bundle();
         other.name = "other-story".into();
         report.bundles.push(other);
         report.summary = report.summarize();
@@ -330,7 +330,7 @@ mod tests {
     fn write_then_load_round_trips_and_is_sorted() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("baseline.json");
-        let baseline = Baseline::from_report(&fixtures::sample_report());
+        let baseline = Baseline::from_report(&samples::sample_report());
         baseline.write(&path).unwrap();
         let loaded = Baseline::load(&path).unwrap();
         assert_eq!(loaded, baseline);
@@ -340,7 +340,7 @@ mod tests {
         assert_eq!(rules, sorted);
         // Rewriting gives the same bytes.
         let first = std::fs::read(&path).unwrap();
-        Baseline::from_report(&fixtures::sample_report())
+        Baseline::from_report(&samples::sample_report())
             .write(&path)
             .unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), first);

@@ -190,7 +190,7 @@ pub fn record(report: &mut Report, suppressed: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixtures;
+    use crate::report::samples;
 
     #[test]
     fn parses_file_and_next_line_directives() {
@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn suppression_removes_exactly_the_named_finding() {
-        let mut b = fixtures::sample_bundle();
+        let mut b = samples::sample_bundle();
         // The precedent conflict's 004 fact is on line 9 of 004_cccc.
         let text_c = "1\n2\n3\n4\n5\n6\n7\n<!-- factlint-disable-next-line precedent-conflict -->\n9\n10\n11\n";
         let removed = apply_texts(&mut b, [("004_cccc", text_c), ("000_aaaa", "nothing")]);
@@ -254,7 +254,7 @@ mod tests {
 
     #[test]
     fn a_directive_for_another_rule_or_line_removes_nothing() {
-        let mut b = fixtures::sample_bundle();
+        let mut b = samples::sample_bundle();
         let text_c = "1\n2\n3\n4\n5\n6\n7\n<!-- factlint-disable-next-line date-agree -->\n9\n\
                       <!-- factlint-disable-next-line precedent-conflict -->\n11\n";
         assert!(apply_texts(&mut b, [("004_cccc", text_c)]).is_empty());
@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn file_directive_in_one_source_silences_cross_source_findings() {
-        let mut b = fixtures::sample_bundle();
+        let mut b = samples::sample_bundle();
         let removed = apply_texts(
             &mut b,
             [(

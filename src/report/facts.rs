@@ -15,14 +15,13 @@ use serde::Serialize;
 use super::Report;
 use crate::facts::Fact;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+/// The facts listings. What each is for is said once, in the
+/// `facts --format` help (`cli/choices.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FactsFormat {
-    /// Aligned columns for reading.
     Table,
-    /// One JSON object per line, with the bundle name.
     Jsonl,
-    /// The facts of every bundle as JSON: `[{"bundle", "facts"}]`.
     Json,
 }
 
@@ -100,7 +99,7 @@ pub fn render_table(report: &Report, out: &mut dyn Write) -> std::io::Result<()>
         let mut row = vec![
             cell(&f.source),
             format!("{}:{}", f.span.line, f.span.column),
-            f.kind.as_str().to_string(),
+            f.kind().as_str().to_string(),
             cell(&f.key),
             cell(f.subject.as_deref().unwrap_or("-")),
             cell(&f.value.display()),
@@ -146,7 +145,7 @@ pub fn render_table(report: &Report, out: &mut dyn Write) -> std::io::Result<()>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixtures;
+    use crate::report::samples;
 
     fn run(format: FactsFormat, report: &Report) -> String {
         let mut out = Vec::new();
@@ -156,7 +155,7 @@ mod tests {
 
     #[test]
     fn jsonl_is_one_fact_per_line_with_the_bundle() {
-        let report = fixtures::sample_report();
+        let report = samples::sample_report();
         let out = run(FactsFormat::Jsonl, &report);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), report.bundles[0].facts.len());
@@ -176,7 +175,7 @@ mod tests {
 
     #[test]
     fn json_groups_facts_by_bundle() {
-        let report = fixtures::sample_report();
+        let report = samples::sample_report();
         let v: serde_json::Value = serde_json::from_str(&run(FactsFormat::Json, &report)).unwrap();
         assert_eq!(v.as_array().unwrap().len(), 1);
         assert_eq!(v[0]["bundle"], "parade");
@@ -186,7 +185,7 @@ mod tests {
 
     #[test]
     fn table_has_aligned_columns() {
-        let out = run(FactsFormat::Table, &fixtures::sample_report());
+        let out = run(FactsFormat::Table, &samples::sample_report());
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 8);
         assert!(lines[0].starts_with("source  "));
@@ -207,9 +206,9 @@ mod tests {
 
     #[test]
     fn table_cells_cannot_break_lines_or_carry_escapes() {
-        let mut report = fixtures::sample_report();
+        let mut report = samples::sample_report();
         report.bundles[0].facts[0].text = "two\nlines\x1b[31m red".into();
-        let mut other = fixtures::sample_bundle();
+        let mut other = samples::sample_bundle();
         other.name = "second".into();
         report.bundles.push(other);
         let out = run(FactsFormat::Table, &report);

@@ -89,11 +89,11 @@ pub fn summary(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixtures;
+    use crate::report::samples;
 
     fn output() -> String {
         let mut out = Vec::new();
-        render(&fixtures::sample_report(), &mut out).unwrap();
+        render(&samples::sample_report(), &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -121,7 +121,7 @@ mod tests {
 
     #[test]
     fn hostile_paths_and_messages_cannot_inject_commands() {
-        let mut r = fixtures::sample_report();
+        let mut r = samples::sample_report();
         r.bundles[0].sources[1].path = "x,line=1::evil\n::error::boom".into();
         r.bundles[0].findings[0].message = "bad\n::error::injected".into();
         let mut out = Vec::new();

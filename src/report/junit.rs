@@ -168,17 +168,17 @@ fn describe(f: &Finding, index: &BundleIndex) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixtures;
+    use crate::report::samples;
 
     fn output(ctx: &RenderContext) -> String {
         let mut out = Vec::new();
-        render(&fixtures::sample_report(), ctx, &mut out).unwrap();
+        render(&samples::sample_report(), ctx, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
     fn with_rules() -> RenderContext {
         RenderContext {
-            rules: fixtures::rules(),
+            rules: samples::rules(),
             ..RenderContext::default()
         }
     }

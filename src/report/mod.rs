@@ -5,14 +5,14 @@
 //! does not.
 
 pub mod facts;
-#[cfg(test)]
-pub(crate) mod fixtures;
 pub mod github;
 pub mod html;
 pub mod index;
 pub mod json;
 pub mod junit;
 pub mod markup;
+#[cfg(test)]
+pub(crate) mod samples;
 pub mod sarif;
 pub mod text;
 pub mod yaml;
@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::SourceSummary;
 use crate::facts::Fact;
-use crate::rules::{Finding, Severity, Verdict};
+use crate::rules::{CheckKind, Finding, Severity, Verdict};
 
 pub const REPORT_VERSION: u32 = 1;
 
@@ -155,28 +155,23 @@ pub struct RenderContext {
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleMeta {
     pub id: String,
-    pub check: String,
+    pub check: CheckKind,
     pub severity: Severity,
     pub description: String,
     pub pack: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+/// The report formats, one module each. What each is for is said once, in
+/// the `--format` help (`cli/choices.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
-    /// Human-readable report, grouped by verdict.
     Text,
-    /// The versioned JSON contract (docs/report.schema.json).
     Json,
-    /// The same data as JSON, as YAML.
     Yaml,
-    /// One self-contained HTML page for editors (claim matrix, findings).
     Html,
-    /// SARIF 2.1.0, for code-scanning tools.
     Sarif,
-    /// GitHub Actions workflow commands (annotations).
     Github,
-    /// JUnit XML: one testcase per rule per bundle.
     Junit,
 }
 
@@ -221,7 +216,7 @@ mod tests {
     fn every_kind_report() -> Report {
         use crate::facts::*;
         use std::collections::BTreeSet;
-        let mut b = fixtures::sample_bundle();
+        let mut b = samples::sample_bundle();
         let values = [
             FactValue::Duration(DurationFact {
                 min_seconds: 4200.0,
@@ -249,20 +244,22 @@ mod tests {
             FactValue::Role(RoleValue {
                 person: "joe-biden".into(),
                 office: "us-president".into(),
-                as_of: Some("2025-09-03".into()),
+                as_of: Some(RoleDate::Day(
+                    chrono::NaiveDate::from_ymd_opt(2025, 9, 3).unwrap(),
+                )),
                 former: false,
             }),
             FactValue::Precedent(PrecedentValue {
                 last_year: Some(1959),
                 gap_years: Some(66),
                 unprecedented: false,
-                inferred: vec!["last_year".into()],
+                inferred: vec![PrecedentField::LastYear],
             }),
         ];
         for (i, v) in values.into_iter().enumerate() {
-            let mut f = fixtures::fact("000_aaaa", 10 + i, "k", Some("s"), v, "w", "a w b", 20 + i);
+            let mut f = samples::fact("000_aaaa", 10 + i, "k", Some("s"), v, "w", "a w b", 20 + i);
             f.modality = Modality::Expected;
-            b.findings.push(fixtures::finding(
+            b.findings.push(samples::finding(
                 "r",
                 Severity::Error,
                 Verdict::Internal,
@@ -281,10 +278,26 @@ mod tests {
     fn report_validates_against_the_published_schema() {
         let schema = report_schema();
         let doc = serde_json::to_value(every_kind_report()).unwrap();
-        let errors = fixtures::schema_errors(&schema, &doc);
+        let errors = samples::schema_errors(&schema, &doc);
         assert!(errors.is_empty(), "{errors:#?}");
         let empty = serde_json::to_value(Report::new(vec![])).unwrap();
-        assert!(fixtures::schema_accepts(&schema, &empty));
+        assert!(samples::schema_accepts(&schema, &empty));
+    }
+
+    /// A fact's `kind` is the tag its value is read by: every kind reads
+    /// back as itself, and a value that does not fit its kind is an error
+    /// rather than another kind's value.
+    #[test]
+    fn facts_read_back_by_their_kind() {
+        let report = every_kind_report();
+        for f in &report.bundles[0].facts {
+            let json = serde_json::to_value(f).unwrap();
+            let back: crate::facts::Fact = serde_json::from_value(json.clone()).unwrap();
+            assert_eq!(&back, f, "{json}");
+        }
+        let mut wrong = serde_json::to_value(&report.bundles[0].facts[0]).unwrap();
+        wrong["kind"] = "quote".into();
+        assert!(serde_json::from_value::<crate::facts::Fact>(wrong).is_err());
     }
 
     #[test]
@@ -293,19 +306,19 @@ mod tests {
         let doc = serde_json::to_value(every_kind_report()).unwrap();
         let mut bad = doc.clone();
         bad["bundles"][0]["findings"][0]["verdict"] = "maybe".into();
-        assert!(!fixtures::schema_accepts(&schema, &bad));
+        assert!(!samples::schema_accepts(&schema, &bad));
         // An undocumented field: the schema must be updated with the model.
         let mut bad = doc.clone();
         bad["bundles"][0]["facts"][0]["confidence"] = 1.into();
-        assert!(!fixtures::schema_accepts(&schema, &bad));
+        assert!(!samples::schema_accepts(&schema, &bad));
         // A date fact carrying a count value.
         let mut bad = doc.clone();
         bad["bundles"][0]["facts"][0]["value"] =
             serde_json::json!({"min": 1, "max": 1, "approximate": false});
-        assert!(!fixtures::schema_accepts(&schema, &bad));
+        assert!(!samples::schema_accepts(&schema, &bad));
         let mut bad = doc;
         bad["summary"].as_object_mut().unwrap().remove("baselined");
-        assert!(!fixtures::schema_accepts(&schema, &bad));
+        assert!(!samples::schema_accepts(&schema, &bad));
     }
 
     #[test]

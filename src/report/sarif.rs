@@ -217,14 +217,14 @@ pub fn uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixtures;
+    use crate::report::samples;
 
     fn sarif() -> Value {
         let ctx = RenderContext {
-            rules: fixtures::rules(),
+            rules: samples::rules(),
             ..RenderContext::default()
         };
-        to_value(&fixtures::sample_report(), &ctx)
+        to_value(&samples::sample_report(), &ctx)
     }
 
     /// The SARIF schema shipped beside the repository (`../shared/schemas`
@@ -248,12 +248,12 @@ mod tests {
     fn validates_against_the_sarif_2_1_0_schema() {
         let Some(schema) = sarif_schema() else { return };
         let doc = sarif();
-        let errors = fixtures::schema_errors(&schema, &doc);
+        let errors = samples::schema_errors(&schema, &doc);
         assert!(errors.is_empty(), "{errors:#?}");
         // And the validator does reject broken SARIF, so the check can fail.
         let mut broken = doc.clone();
         broken["runs"][0]["results"][0]["level"] = json!("fatal");
-        assert!(!fixtures::schema_accepts(&schema, &broken));
+        assert!(!samples::schema_accepts(&schema, &broken));
     }
 
     #[test]
@@ -311,7 +311,7 @@ mod tests {
         let fp = conflict["partialFingerprints"]["factlintFingerprint/v1"]
             .as_str()
             .unwrap();
-        assert_eq!(fp, fixtures::sample_bundle().findings[0].fingerprint);
+        assert_eq!(fp, samples::sample_bundle().findings[0].fingerprint);
 
         // Agreement: a pass; single source: a note.
         assert_eq!(results[2]["kind"], "pass");
@@ -321,7 +321,7 @@ mod tests {
 
     #[test]
     fn unknown_rules_get_an_entry_so_rule_index_is_valid() {
-        let doc = to_value(&fixtures::sample_report(), &RenderContext::default());
+        let doc = to_value(&samples::sample_report(), &RenderContext::default());
         let rules = doc["runs"][0]["tool"]["driver"]["rules"]
             .as_array()
             .unwrap();

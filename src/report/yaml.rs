@@ -13,11 +13,11 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fixtures;
+    use crate::report::samples;
 
     #[test]
     fn yaml_carries_the_same_data_as_json() {
-        let report = fixtures::sample_report();
+        let report = samples::sample_report();
         let mut out = Vec::new();
         render(&report, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();

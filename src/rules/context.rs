@@ -39,13 +39,13 @@ impl<'a> CheckContext<'a> {
             .map(|(k, d)| (*k, d.year()))
             .collect();
         for f in facts {
-            if let (FactKind::Date, FactValue::Date(d)) = (f.kind, &f.value) {
+            if let (FactKind::Date, FactValue::Date(d)) = (f.kind(), &f.value) {
                 // A past happening ("cracks seen in 1998") does not date the event.
                 let history = f
                     .frame
                     .as_ref()
                     .is_some_and(|fr| fr.status == crate::facts::Status::Historical);
-                if f.key.ends_with("-date") && !history && !d.inferred.iter().any(|x| x == "year") {
+                if f.key.ends_with("-date") && !history && d.stated(crate::facts::DateField::Year) {
                     if let Some(y) = d.year {
                         event_years.insert(f.source.as_str(), y);
                     }
@@ -91,7 +91,7 @@ impl<'a> CheckContext<'a> {
 
     pub fn matches(&self, sel: &Selector, index: usize) -> bool {
         let f = &self.facts[index];
-        if sel.kind.as_ref().is_some_and(|k| !k.contains(&f.kind)) {
+        if sel.kind.as_ref().is_some_and(|k| !k.contains(&f.kind())) {
             return false;
         }
         if sel.key.as_ref().is_some_and(|k| !k.contains(&f.key)) {
@@ -180,7 +180,7 @@ pub fn group(
     for &i in indices {
         let f = &ctx.facts[i];
         groups
-            .entry((f.kind, f.key.clone(), f.subject.clone()))
+            .entry((f.kind(), f.key.clone(), f.subject.clone()))
             .or_default()
             .push(i);
     }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::checks;
 use super::context::CheckContext;
-use super::{CheckKind, Finding, Rule, RuleSet};
+use super::{Check, Finding, Rule, RuleSet};
 use crate::corpus::Source;
 use crate::facts::Fact;
 
@@ -33,13 +33,15 @@ pub fn evaluate(set: &RuleSet, facts: &[Fact], sources: &[Source]) -> Vec<Findin
 
 fn run_rule(rule: &Rule, ctx: &CheckContext) -> Vec<Finding> {
     let selected = ctx.select(&rule.def.select);
-    match rule.check {
-        CheckKind::Agree => checks::agree::run(rule, ctx, &selected),
-        CheckKind::Arithmetic => checks::arithmetic::run(rule, ctx, &selected),
-        CheckKind::Calendar => checks::calendar::run(rule, ctx, &selected),
-        CheckKind::Exclusive => checks::exclusive::run(rule, ctx),
-        CheckKind::Reference => checks::reference::run(rule, ctx, &selected),
-        CheckKind::SingleSource => checks::single_source::run(rule, ctx, &selected),
-        CheckKind::QuoteDrift => checks::quote_drift::run(rule, ctx, &selected),
+    match &rule.check {
+        Check::Agree { tolerance } => checks::agree::run(rule, ctx, &selected, *tolerance),
+        Check::Arithmetic { relation } => checks::arithmetic::run(rule, ctx, &selected, *relation),
+        Check::Calendar => checks::calendar::run(rule, ctx, &selected),
+        Check::Exclusive { join, a, b } => checks::exclusive::run(rule, ctx, *join, a, b),
+        Check::Reference { pack: _ } => checks::reference::run(rule, ctx, &selected),
+        Check::SingleSource => checks::single_source::run(rule, ctx, &selected),
+        Check::QuoteDrift { min_similarity } => {
+            checks::quote_drift::run(rule, ctx, &selected, *min_similarity)
+        }
     }
 }

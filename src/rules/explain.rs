@@ -27,7 +27,7 @@ impl From<&Rule> for RuleSummary {
     fn from(r: &Rule) -> Self {
         RuleSummary {
             id: r.id.clone(),
-            check: r.check.as_str().to_string(),
+            check: r.check.kind().as_str().to_string(),
             severity: r.severity.as_str().to_string(),
             pack: r.pack.clone(),
             enabled: r.enabled,
@@ -86,7 +86,7 @@ pub fn explain(rule: &Rule) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}: {}", rule.id, rule.description);
     let _ = writeln!(out);
-    let _ = writeln!(out, "  check:     {}", rule.check.as_str());
+    let _ = writeln!(out, "  check:     {}", rule.check.kind().as_str());
     let _ = writeln!(out, "  severity:  {}", rule.severity.as_str());
     let _ = writeln!(out, "  pack:      {}", rule.pack);
     let _ = writeln!(
@@ -117,7 +117,7 @@ pub fn explain(rule: &Rule) -> String {
     if !selects.is_empty() {
         let _ = write!(out, "\nSelects\n{selects}");
     }
-    let allowed = rule.check.params();
+    let allowed = rule.check.kind().params();
     if !allowed.is_empty() {
         let _ = writeln!(out, "\nParameters");
         // Through serde_yaml, not serde_json: its mappings keep the order
@@ -144,6 +144,7 @@ pub fn explain(rule: &Rule) -> String {
     let used = placeholders(&rule.message);
     let known: Vec<String> = rule
         .check
+        .kind()
         .placeholders()
         .iter()
         .map(|p| {
@@ -157,7 +158,7 @@ pub fn explain(rule: &Rule) -> String {
     let _ = writeln!(
         out,
         "  placeholders of `{}` (* = used): {}",
-        rule.check.as_str(),
+        rule.check.kind().as_str(),
         known.join(", ")
     );
     if let Some(example) = &def.example {

@@ -5,25 +5,14 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::schema::CheckKind;
 use crate::facts::{Fact, FactKind};
 
 /// Bumped when what the fingerprint covers changes; part of the hash so old
 /// baselines stop matching rather than matching the wrong thing.
 const FINGERPRINT_SCHEME: &str = "factlint-fingerprint-v1";
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Info,
@@ -154,7 +143,7 @@ pub struct Finding {
     pub id: String,
     pub rule: String,
     /// The built-in check that produced it (`agree`, `exclusive`, …).
-    pub check: String,
+    pub check: CheckKind,
     pub severity: Severity,
     pub verdict: Verdict,
     pub kind: FactKind,

@@ -9,7 +9,6 @@ mod context;
 mod engine;
 pub mod explain;
 mod finding;
-pub mod fixtures;
 pub mod lexicon;
 mod pack;
 pub mod reference;
@@ -25,4 +24,4 @@ pub use pack::{
     pack_name,
 };
 pub use reference::Reference;
-pub use schema::CheckKind;
+pub use schema::{Check, CheckKind};

@@ -75,15 +75,6 @@ impl CheckKind {
         }
     }
 
-    /// Parameters a rule using the check must set.
-    pub fn required_params(self) -> &'static [&'static str] {
-        match self {
-            CheckKind::Exclusive => &["a", "b"],
-            CheckKind::Arithmetic => &["relation"],
-            _ => &[],
-        }
-    }
-
     /// Placeholders the check fills in `message`, beyond the common ones.
     fn own_placeholders(self) -> &'static [&'static str] {
         match self {
@@ -446,6 +437,87 @@ pub struct Params {
     /// quote-drift: how alike two quotes must be (0–1) to be the same quote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_similarity: Option<f64>,
+}
+
+/// `agree`: approximate figures widen by a tenth unless a rule says more.
+const DEFAULT_TOLERANCE: f64 = 0.1;
+/// `quote-drift`: half the words aligned is still the same quote.
+const DEFAULT_MIN_SIMILARITY: f64 = 0.5;
+
+/// A rule's check with the parameters it reads, one variant per kind: a
+/// check cannot read another's parameter, and one it needs cannot be
+/// missing when it runs.
+///
+/// The YAML keeps `check:` and `params:` side by side, as rule authors
+/// write them: typing `params:` by `check:` in serde would need `flatten`,
+/// which gives up `deny_unknown_fields` and the located errors, and an
+/// override may set `params:` without `check:`. The loader builds this
+/// from the two once a rule is complete.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Check {
+    Agree {
+        tolerance: f64,
+    },
+    Arithmetic {
+        relation: Relation,
+    },
+    Calendar,
+    Exclusive {
+        join: Join,
+        a: Vec<Selector>,
+        b: Vec<Selector>,
+    },
+    Reference {
+        pack: ReferencePack,
+    },
+    SingleSource,
+    QuoteDrift {
+        min_similarity: f64,
+    },
+}
+
+impl Check {
+    /// The check of `kind` as `params` configure it, defaults filled in;
+    /// `Err` names a parameter the check needs and `params` lacks.
+    pub fn new(kind: CheckKind, params: &Params) -> Result<Check, &'static str> {
+        let p = params;
+        let side = |s: &Option<OneOrMany<Selector>>, name| {
+            s.as_ref().map(|s| s.as_slice().to_vec()).ok_or(name)
+        };
+        Ok(match kind {
+            CheckKind::Agree => Check::Agree {
+                tolerance: p.tolerance.unwrap_or(DEFAULT_TOLERANCE),
+            },
+            CheckKind::Arithmetic => Check::Arithmetic {
+                relation: p.relation.ok_or("relation")?,
+            },
+            CheckKind::Calendar => Check::Calendar,
+            CheckKind::Exclusive => Check::Exclusive {
+                join: p.join.unwrap_or_default(),
+                a: side(&p.a, "a")?,
+                b: side(&p.b, "b")?,
+            },
+            CheckKind::Reference => Check::Reference {
+                pack: p.pack.unwrap_or(ReferencePack::Officeholders),
+            },
+            CheckKind::SingleSource => Check::SingleSource,
+            CheckKind::QuoteDrift => Check::QuoteDrift {
+                min_similarity: p.min_similarity.unwrap_or(DEFAULT_MIN_SIMILARITY),
+            },
+        })
+    }
+
+    pub fn kind(&self) -> CheckKind {
+        match self {
+            Check::Agree { .. } => CheckKind::Agree,
+            Check::Arithmetic { .. } => CheckKind::Arithmetic,
+            Check::Calendar => CheckKind::Calendar,
+            Check::Exclusive { .. } => CheckKind::Exclusive,
+            Check::Reference { .. } => CheckKind::Reference,
+            Check::SingleSource => CheckKind::SingleSource,
+            Check::QuoteDrift { .. } => CheckKind::QuoteDrift,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -42,9 +42,9 @@ pub(super) fn bundle(h: &mut String, index: usize, b: &BundleReport) {
     // declaration order, then by key and subject.
     let mut rows: BTreeMap<(FactKind, &str, Option<&str>), Row> = BTreeMap::new();
     for f in &b.facts {
-        rows.entry((f.kind, f.key.as_str(), f.subject.as_deref()))
+        rows.entry((f.kind(), f.key.as_str(), f.subject.as_deref()))
             .or_insert_with(|| Row {
-                kind: f.kind,
+                kind: f.kind(),
                 key: &f.key,
                 subject: f.subject.as_deref(),
                 facts: Vec::new(),

@@ -1,8 +1,8 @@
 use super::*;
-use crate::report::fixtures;
+use crate::report::samples;
 
 fn html() -> String {
-    page(&fixtures::sample_report())
+    page(&samples::sample_report())
 }
 
 /// The text between `<tag` and its end for the first element whose
@@ -140,8 +140,8 @@ fn summary_and_filters() {
 
 #[test]
 fn second_bundle_gets_its_own_matrix_id() {
-    let mut r = fixtures::sample_report();
-    let mut b2 = fixtures::sample_bundle();
+    let mut r = samples::sample_report();
+    let mut b2 = samples::sample_bundle();
     b2.name = "other".into();
     r.bundles.push(b2);
     let h = page(&r);

@@ -132,8 +132,7 @@ fn holders_named(ctx: &CheckContext, facts: Vec<usize>) -> Vec<usize> {
     facts.into_iter().filter(|&i| holder(i).is_some()).collect()
 }
 
-pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
-    let tolerance = rule.def.params.tolerance.unwrap_or(0.1);
+pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize], tolerance: f64) -> Vec<Finding> {
     let mut out = Vec::new();
     for ((kind, key, subject), facts) in group(ctx, selected) {
         let facts = holders_named(ctx, facts);

@@ -13,10 +13,12 @@ use crate::rules::schema::Relation;
 use crate::rules::{Finding, Rule, Verdict};
 use crate::text::ordinal;
 
-pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
-    let Some(relation) = rule.def.params.relation else {
-        return Vec::new();
-    };
+pub fn run(
+    rule: &Rule,
+    ctx: &CheckContext,
+    selected: &[usize],
+    relation: Relation,
+) -> Vec<Finding> {
     // (key, subject, holds, statement) → facts
     let mut groups: BTreeMap<(String, Option<String>, bool, String), Vec<usize>> = BTreeMap::new();
     for &i in selected {
@@ -80,7 +82,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
             } else {
                 Verdict::Internal
             };
-            let kind = ctx.facts[facts[0]].kind;
+            let kind = ctx.facts[facts[0]].kind();
             let found = finding(
                 rule,
                 ctx,

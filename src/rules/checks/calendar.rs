@@ -5,8 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{FindingParts, finding};
-use crate::extract::weekday_name;
-use crate::facts::FactValue;
+use crate::facts::{DateField, FactValue, Weekday};
 use crate::rules::context::CheckContext;
 use crate::rules::{Finding, Rule, Verdict};
 
@@ -17,20 +16,21 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
         let FactValue::Date(d) = &f.value else {
             continue;
         };
-        let stated = |field: &str| !d.inferred.iter().any(|x| x == field);
-        if !(stated("weekday") && stated("day") && stated("month")) {
+        if ![DateField::Weekday, DateField::Day, DateField::Month]
+            .iter()
+            .all(|f| d.stated(*f))
+        {
             continue;
         }
-        let (Some(y), Some(m), Some(day), Some(weekday)) =
-            (d.year, d.month, d.day, d.weekday.as_deref())
+        let (Some(y), Some(m), Some(day), Some(weekday)) = (d.year, d.month, d.day, d.weekday)
         else {
             continue;
         };
         let Some(date) = NaiveDate::from_ymd_opt(y, m, day) else {
             continue;
         };
-        let actual = weekday_name(date.weekday());
-        let year_note = if stated("year") {
+        let actual = Weekday::from(date.weekday());
+        let year_note = if d.stated(DateField::Year) {
             ""
         } else {
             " (year inferred)"
@@ -59,7 +59,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
             ctx,
             FindingParts {
                 verdict,
-                kind: f.kind,
+                kind: f.kind(),
                 key: &f.key,
                 subject: f.subject.as_deref(),
                 facts: vec![i],

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{FindingParts, finding, short_list, sources_of, values_by_source};
 use crate::rules::context::CheckContext;
-use crate::rules::schema::Join;
+use crate::rules::schema::{Join, Selector};
 use crate::rules::{Finding, Rule, Verdict};
 
 type GroupKey = (String, Option<String>);
@@ -34,14 +34,15 @@ fn side(
     out
 }
 
-pub fn run(rule: &Rule, ctx: &CheckContext) -> Vec<Finding> {
-    let p = &rule.def.params;
-    let (Some(a), Some(b)) = (&p.a, &p.b) else {
-        return Vec::new();
-    };
-    let join = p.join.unwrap_or_default();
-    let a_side = side(ctx, a.as_slice(), join);
-    let b_side = side(ctx, b.as_slice(), join);
+pub fn run(
+    rule: &Rule,
+    ctx: &CheckContext,
+    join: Join,
+    a: &[Selector],
+    b: &[Selector],
+) -> Vec<Finding> {
+    let a_side = side(ctx, a, join);
+    let b_side = side(ctx, b, join);
     let mut out = Vec::new();
     for (group, a_facts) in &a_side {
         let Some(b_facts) = b_side.get(group) else {
@@ -72,7 +73,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext) -> Vec<Finding> {
             .set("a_s", if a_sources.len() == 1 { "s" } else { "" })
             .set("b_s", if b_sources.len() == 1 { "s" } else { "" })
             .fill(&rule.message);
-        let kind = ctx.facts[a_facts[0]].kind;
+        let kind = ctx.facts[a_facts[0]].kind();
         out.push(finding(
             rule,
             ctx,

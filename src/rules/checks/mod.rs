@@ -138,7 +138,7 @@ pub fn finding(rule: &Rule, ctx: &CheckContext, parts: FindingParts) -> Finding 
     Finding {
         id,
         rule: rule.id.clone(),
-        check: rule.check.as_str().to_string(),
+        check: rule.check.kind(),
         severity,
         verdict: parts.verdict,
         kind: parts.kind,

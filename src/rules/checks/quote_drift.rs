@@ -89,8 +89,13 @@ fn elision(diff: &[DiffChunk]) -> bool {
     !substituted && changed <= MAX_ELIDED_WORDS
 }
 
-pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
-    let min_similarity = rule.def.params.min_similarity.unwrap_or(0.5) as f32;
+pub fn run(
+    rule: &Rule,
+    ctx: &CheckContext,
+    selected: &[usize],
+    min_similarity: f64,
+) -> Vec<Finding> {
+    let min_similarity = min_similarity as f32;
     let mut out = Vec::new();
     for ((kind, key, subject), facts) in group(ctx, selected) {
         if subject.is_none() {

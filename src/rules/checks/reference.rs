@@ -5,7 +5,6 @@
 //! are not judged.
 
 use super::{FindingParts, finding};
-use crate::extract::as_of_range;
 use crate::facts::FactValue;
 use crate::rules::context::CheckContext;
 use crate::rules::{Finding, Rule, Verdict};
@@ -21,7 +20,10 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
         let Some(office) = reference.office_index(&role.office) else {
             continue;
         };
-        let Some((from, to)) = role.as_of.as_deref().and_then(as_of_range) else {
+        let Some(when) = role.as_of else {
+            continue;
+        };
+        let Some((from, to)) = when.range() else {
             continue;
         };
         // The reference's own spelling of the person, if it knows them.
@@ -47,7 +49,6 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
         }
         let office_name = &reference.offices[office].name;
         let person = reference.person_name(person_id);
-        let when = role.as_of.as_deref().unwrap_or("?");
         let actual = reference
             .holder_at(office, from)
             .map(|t| reference.person_name(&t.person));
@@ -87,7 +88,7 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> 
             ctx,
             FindingParts {
                 verdict: Verdict::Reference,
-                kind: f.kind,
+                kind: f.kind(),
                 key: &role.office,
                 subject: f.subject.as_deref(),
                 facts: vec![i],

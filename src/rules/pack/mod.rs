@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use super::Severity;
 use super::lexicon::{Lexicon, LexiconDef};
 use super::reference::{Reference, ReferenceDef};
-use super::schema::{CheckKind, RuleDef};
+use super::schema::{Check, RuleDef};
 use crate::error::{Error, Result};
 
 mod outline;
@@ -54,7 +54,8 @@ pub struct RuleOrigin {
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
-    pub check: CheckKind,
+    /// The check and its parameters, read from `check:` and `params:`.
+    pub check: Check,
     pub severity: Severity,
     pub description: String,
     pub message: String,
@@ -249,6 +250,13 @@ mod tests {
                     "rules:\n  - id: x\n    {full}\n    check: agree\n    params: {{relation: precedent-gap}}\n"
                 ),
                 ":2:5: x: check `agree` takes no parameter `relation`",
+            ),
+            // a parameter the check needs: `exclusive` without its second side
+            (
+                format!(
+                    "rules:\n  - id: x\n    {full}\n    check: exclusive\n    params: {{a: {{kind: first}}}}\n"
+                ),
+                ":2:5: x: check `exclusive` needs parameter `b`",
             ),
             // duplicate id: points at the second
             (

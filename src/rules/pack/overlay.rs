@@ -44,7 +44,7 @@ mod tests {
         let set = load_text("rules:\n  - id: single-source\n    enabled: false\n").unwrap();
         let rule = set.rule("single-source").unwrap();
         assert!(!rule.enabled);
-        assert_eq!(rule.check, CheckKind::SingleSource);
+        assert_eq!(rule.check.kind(), CheckKind::SingleSource);
         assert_eq!(rule.origins.len(), 2);
         assert_eq!(
             rule.origins[0].file,
@@ -59,7 +59,7 @@ mod tests {
         )
         .unwrap();
         let rule = set.rule("precedent-conflict").unwrap();
-        assert_eq!(rule.check, CheckKind::Agree);
+        assert_eq!(rule.check.kind(), CheckKind::Agree);
         assert_eq!(rule.def.params, Default::default());
         assert!(rule.def.example.is_none());
         let patched =

@@ -31,10 +31,9 @@ pub(super) fn default_sources() -> Vec<PackSource> {
 /// `*.yaml` under `dir`, sorted, skipping rule fixtures (`tests/`).
 pub fn pack_files(dir: &Path) -> Result<Vec<PathBuf>> {
     if dir.exists() && !dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "{}: not a directory (--rules takes a pack directory)",
-            dir.display()
-        )));
+        return Err(Error::NotAPack {
+            path: dir.to_path_buf(),
+        });
     }
     if !dir.is_dir() {
         return Err(Error::NotFound {
@@ -48,7 +47,7 @@ pub fn pack_files(dir: &Path) -> Result<Vec<PathBuf>> {
         .filter_entry(|e| !(e.file_type().is_some_and(|t| t.is_dir()) && e.file_name() == "tests"))
         .build();
     for entry in walker {
-        let entry = entry.map_err(|e| Error::Usage(format!("{}: {e}", dir.display())))?;
+        let entry = entry.map_err(|e| Error::walk(dir, e))?;
         let p = entry.path();
         // Not only regular files: a FIFO or a dangling link named
         // `*.yaml` is refused by name when read, not skipped unseen.

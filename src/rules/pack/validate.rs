@@ -6,11 +6,11 @@ use super::outline::At;
 use super::source::{PackSource, rule_error};
 use super::{Rule, RuleOrigin};
 use crate::error::Result;
-use crate::rules::schema::{CheckKind, RuleDef};
+use crate::rules::schema::{Check, CheckKind, RuleDef};
 
 /// Parameters each check accepts and needs; anything else is a mistake in
 /// the rule.
-fn check_params(src: &PackSource, at: At, def: &RuleDef, check: CheckKind) -> Result<()> {
+fn check_params(src: &PackSource, at: At, def: &RuleDef, check: CheckKind) -> Result<Check> {
     let p = &def.params;
     let given: [(&str, bool); 7] = [
         ("tolerance", p.tolerance.is_some()),
@@ -40,16 +40,14 @@ fn check_params(src: &PackSource, at: At, def: &RuleDef, check: CheckKind) -> Re
             ));
         }
     }
-    for name in check.required_params() {
-        if !given.iter().any(|(n, set)| n == name && *set) {
-            return Err(rule_error(
-                src,
-                at,
-                &def.id,
-                format!("check `{}` needs parameter `{name}`", check.as_str()),
-            ));
-        }
-    }
+    let configured = Check::new(check, p).map_err(|name| {
+        rule_error(
+            src,
+            at,
+            &def.id,
+            format!("check `{}` needs parameter `{name}`", check.as_str()),
+        )
+    })?;
     for (name, value) in [
         ("tolerance", p.tolerance),
         ("min_similarity", p.min_similarity),
@@ -63,7 +61,7 @@ fn check_params(src: &PackSource, at: At, def: &RuleDef, check: CheckKind) -> Re
             ));
         }
     }
-    Ok(())
+    Ok(configured)
 }
 
 /// `{name}` placeholders of a message template.
@@ -149,11 +147,11 @@ pub(super) fn complete(
         .clone()
         .ok_or_else(|| missing("description"))?;
     let message = def.message.clone().ok_or_else(|| missing("message"))?;
-    check_params(src, at, &def, check)?;
+    let configured = check_params(src, at, &def, check)?;
     check_message(src, at, &def.id, &message, check)?;
     Ok(Rule {
         id: def.id.clone(),
-        check,
+        check: configured,
         severity,
         description,
         message,

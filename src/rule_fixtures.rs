@@ -1,5 +1,10 @@
 //! Rule fixtures: tiny bundles written beside each rule, which the rule
-//! must flag or must let pass. `factlint rules test` runs them.
+//! must flag or must let pass, and the rule's `example:` sentences.
+//! `factlint rules test` runs them.
+//!
+//! Beside the pipeline rather than inside `rules/`: a case is judged on
+//! what the whole run (recognizers, extractors, checks) makes of it, and
+//! `rules/` must not depend on the stages that feed it.
 //!
 //! Layout, under a pack directory:
 //!
@@ -24,14 +29,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::context::CheckContext;
-use super::pack::DEFAULT_FIXTURES;
-use super::schema::Selector;
-use super::{CheckKind, Finding, RuleSet, Verdict};
 use crate::corpus::{Bundle, Source};
 use crate::error::{Error, Result};
 use crate::pipeline::check_bundle;
 use crate::recognize::Recognizer;
+use crate::rules::schema::Selector;
+use crate::rules::{
+    Check, CheckContext, DEFAULT_FIXTURES, DiffOp, Finding, Rule, RuleSet, Verdict,
+};
 
 /// What a case expects of its rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,11 +133,9 @@ fn group(root: &Path, files: Vec<(PathBuf, String)>) -> Result<Vec<Case>> {
             continue;
         };
         let path = root.join(&rel);
-        let bad = |why: &str| {
-            Error::Usage(format!(
-                "{}: {why} (fixtures live in tests/<rule-id>/flag/ and tests/<rule-id>/pass/)",
-                path.display()
-            ))
+        let bad = |why: &'static str| Error::MisplacedFixture {
+            path: path.clone(),
+            why,
         };
         let [rule, case, file] = &parts[t + 1..] else {
             return Err(bad("not a fixture file"));
@@ -189,7 +192,7 @@ pub fn dir_cases(dir: &Path) -> Result<Vec<Case>> {
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     for entry in walker {
-        let entry = entry.map_err(|e| Error::Usage(format!("{}: {e}", dir.display())))?;
+        let entry = entry.map_err(|e| Error::walk(dir, e))?;
         let path = entry.path();
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
@@ -210,7 +213,7 @@ pub fn dir_cases(dir: &Path) -> Result<Vec<Case>> {
 /// The `example:` of a rule as two cases: its `fail` sentences must be
 /// flagged and its `pass` sentences must not be, each sentence an article
 /// of its own. What `rules explain` shows is thereby tested too.
-pub fn example_cases(rule: &super::Rule) -> Vec<Case> {
+pub fn example_cases(rule: &Rule) -> Vec<Case> {
     let Some(example) = &rule.def.example else {
         return Vec::new();
     };
@@ -267,14 +270,9 @@ fn looked_at(set: &RuleSet, rule: &str) -> Vec<Selector> {
     let Some(r) = set.rule(rule) else {
         return Vec::new();
     };
-    if r.check == CheckKind::Exclusive {
-        let p = &r.def.params;
-        p.a.iter()
-            .chain(p.b.iter())
-            .flat_map(|s| s.as_slice().iter().cloned())
-            .collect()
-    } else {
-        vec![r.def.select.clone()]
+    match &r.check {
+        Check::Exclusive { a, b, .. } => a.iter().chain(b).cloned().collect(),
+        _ => vec![r.def.select.clone()],
     }
 }
 
@@ -325,7 +323,7 @@ fn run_case(case: &Case, set: &RuleSet, rec: &Recognizer) -> Result<Result<(), S
                 format!(
                     "\n      {} {} {} {} = {} ({})",
                     f.source,
-                    f.kind.as_str(),
+                    f.kind().as_str(),
                     f.key,
                     f.subject.as_deref().unwrap_or("-"),
                     f.value.display(),
@@ -380,7 +378,7 @@ fn run_case(case: &Case, set: &RuleSet, rec: &Recognizer) -> Result<Result<(), S
             && expect.diff.iter().all(|word| {
                 f.diff.as_ref().is_some_and(|d| {
                     d.iter().any(|c| {
-                        c.op != super::DiffOp::Equal && c.text.split_whitespace().any(|w| w == word)
+                        c.op != DiffOp::Equal && c.text.split_whitespace().any(|w| w == word)
                     })
                 })
             })
@@ -526,7 +524,7 @@ mod tests {
 
     #[test]
     fn every_default_rule_has_a_flag_and_a_pass_case() {
-        let set = super::super::load(&super::super::LoadOptions::default()).unwrap();
+        let set = crate::rules::load(&crate::rules::LoadOptions::default()).unwrap();
         let cases = default_cases().unwrap();
         for rule in &set.rules {
             for kind in [Expectation::Flag, Expectation::Pass] {

@@ -1,6 +1,7 @@
-//! Compiled only for tests (`#[cfg(test)] mod fixtures` in `report/mod.rs`).
+//! Compiled only for tests (`#[cfg(test)] mod samples` in `report/mod.rs`).
 //!
-//! Hand-built reports for the renderers' unit tests: one bundle with a
+//! Sample reports, hand-built for the renderers' unit tests (named samples,
+//! not fixtures: "fixtures" are a rule's own test cases): one bundle with a
 //! conflict, an agreement, a single-source claim, a quote drift with a word
 //! diff, and a source whose title and sentences try to inject markup.
 
@@ -8,7 +9,7 @@ use crate::corpus::{RefDateOrigin, SourceSummary};
 use crate::facts::{
     CountValue, DateValue, Fact, FactValue, Modality, PrecedentValue, QuoteValue, Span,
 };
-use crate::rules::{DiffChunk, DiffOp, Finding, Severity, Verdict};
+use crate::rules::{CheckKind, DiffChunk, DiffOp, Finding, Severity, Verdict};
 
 use super::{BundleReport, Report, RuleMeta};
 
@@ -47,7 +48,6 @@ pub fn fact(
     Fact {
         id: format!("{source}#{n}"),
         source: source.to_string(),
-        kind: value.kind(),
         key: key.to_string(),
         subject: subject.map(str::to_string),
         value,
@@ -78,10 +78,10 @@ pub fn finding(
     Finding {
         id: format!("{rule}:{}", first.key),
         rule: rule.to_string(),
-        check: "agree".to_string(),
+        check: CheckKind::Agree,
         severity,
         verdict,
-        kind: first.kind,
+        kind: first.kind(),
         key: first.key.clone(),
         subject: first.subject.clone(),
         sources,
@@ -273,16 +273,20 @@ pub fn sample_report() -> Report {
 
 pub fn rules() -> Vec<RuleMeta> {
     [
-        ("precedent-conflict", "exclusive", Severity::Warning),
-        ("quote-drift", "quote-drift", Severity::Warning),
-        ("date-agree", "agree", Severity::Error),
-        ("single-source", "single-source", Severity::Info),
-        ("calendar", "calendar", Severity::Error),
+        (
+            "precedent-conflict",
+            CheckKind::Exclusive,
+            Severity::Warning,
+        ),
+        ("quote-drift", CheckKind::QuoteDrift, Severity::Warning),
+        ("date-agree", CheckKind::Agree, Severity::Error),
+        ("single-source", CheckKind::SingleSource, Severity::Info),
+        ("calendar", CheckKind::Calendar, Severity::Error),
     ]
     .into_iter()
     .map(|(id, check, severity)| RuleMeta {
         id: id.into(),
-        check: check.into(),
+        check,
         severity,
         description: format!("The {id} rule: checks <things> & \"stuff\"."),
         pack: "default".into(),
