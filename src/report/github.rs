@@ -110,7 +110,7 @@ mod tests {
         assert!(lines[1].starts_with("::warning file=bundle/000_aaaa.txt,line=8,"));
         assert!(lines[2].starts_with("::notice file=bundle/004_cccc.txt,line=5,col="));
         assert!(!out.contains("date-agree"));
-        assert!(summary(&fixtures::sample_report()).starts_with("factlint: 1 bundles, 4 findings"));
+        assert!(summary(&samples::sample_report()).starts_with("factlint: 1 bundles, 4 findings"));
     }
 
     #[test]
