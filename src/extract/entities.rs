@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::recognize::pos;
 use crate::rules::{Lexicon, Reference};
 use crate::text::slug;
 
@@ -123,7 +124,7 @@ fn capitalized_runs(text: &str) -> Vec<Vec<Token>> {
 fn plausible_surname(token: &str) -> bool {
     let letters = token.chars().filter(|c| c.is_alphabetic()).count();
     // "An estimated …": an article opening a sentence is no name.
-    letters >= 2 && token.chars().any(char::is_lowercase) && !super::pos::is_article(token)
+    letters >= 2 && token.chars().any(char::is_lowercase) && !pos::is_article(token)
 }
 
 /// Article-wide context for name resolution.

@@ -15,7 +15,7 @@ pub mod entities;
 mod first;
 pub mod frame;
 mod modality;
-pub mod pos;
+pub use crate::recognize::pos;
 mod precedent;
 mod quantity;
 mod quote;

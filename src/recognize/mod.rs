@@ -14,6 +14,7 @@
 pub mod date;
 pub mod duration;
 pub mod number;
+pub mod pos;
 pub use date::day_part::PartOfDay;
 pub use date::time::TimeOfDay;
 pub mod range;
