@@ -875,7 +875,7 @@ pub struct RoleValue {
 }
 
 /// When a role is claimed to hold: the source's day, or a whole year a
-/// clause names ("in 1959"). Written as "2025-09-03" or "1959" in JSON, the
+/// clause names ("in 1987"). Written as "2025-09-03" or "1987" in JSON, the
 /// form the report schema has always had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(into = "String", try_from = "String")]
@@ -1033,7 +1033,7 @@ pub struct Fact {
     /// `<source id>#<n>`, n counting facts of the source in reading order.
     pub id: String,
     pub source: String,
-    /// What is measured, canonicalized through the lexicon (`troops`,
+    /// What is measured, canonicalized through the lexicon (`marchers`,
     /// `event-date`, `leaders-gathering`).
     pub key: String,
     /// Entity id the fact is about, when it is about someone.

@@ -19,3 +19,4 @@ pub mod report;
 pub mod rule_fixtures;
 pub mod rules;
 pub mod text;
+pub mod vocabulary;

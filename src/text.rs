@@ -52,8 +52,8 @@ pub fn floor_char_boundary(text: &str, at: usize) -> usize {
     i
 }
 
-/// Lowercase ASCII slug: "Kim Jong-un" and "Kim Jong Un" both give
-/// `kim-jong-un`; "Vučić" gives `vucic`, "Erdoğan" `erdogan`. Letters are
+/// Lowercase ASCII slug: "Jean-Claude Juncker" and "Jean Claude Juncker"
+/// both give `jean-claude-juncker`; "Vučić" gives `vucic`, "Erdoğan" `erdogan`. Letters are
 /// transliterated (deunicode), so that slugs agree across sources that
 /// drop accents and a name never splits at a letter ASCII lacks.
 pub fn slug(s: &str) -> String {

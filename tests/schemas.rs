@@ -303,9 +303,9 @@ fn schema_fields(s: &Value, pointer: &str) -> BTreeSet<String> {
 
 #[test]
 fn schemas_name_the_fields_serde_accepts() {
-    use factlint::rules::lexicon::LexiconDef;
-    use factlint::rules::reference::ReferenceDef;
     use factlint::rules::schema::{Comparison, PackFile, Params, RuleDef, Selector};
+    use factlint::vocabulary::lexicon::LexiconDef;
+    use factlint::vocabulary::reference::ReferenceDef;
 
     let rule = schema("rule.schema.json");
     let lexicon = schema("lexicon.schema.json");

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::recognize::{Mention, MentionValue, NumberKind, Recognizer};
-use crate::rules::units::Units;
+use crate::vocabulary::units::Units;
 
 /// Output format of `factlint parse`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

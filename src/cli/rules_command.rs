@@ -173,8 +173,8 @@ fn list(set: &RuleSet, format: ListFormat, out: &mut dyn Write) -> std::io::Resu
                 rows.iter().map(f).max().unwrap_or(0).max(head.len())
             };
             let wi = width(|r| r.id.len(), "ID");
-            let wc = width(|r| r.check.len(), "CHECK");
-            let ws = width(|r| r.severity.len(), "SEVERITY");
+            let wc = width(|r| r.check.as_str().len(), "CHECK");
+            let ws = width(|r| r.severity.as_str().len(), "SEVERITY");
             let wp = width(|r| r.pack.len(), "PACK");
             writeln!(
                 out,
@@ -186,8 +186,8 @@ fn list(set: &RuleSet, format: ListFormat, out: &mut dyn Write) -> std::io::Resu
                     out,
                     "{:wi$}  {:wc$}  {:ws$}  {:wp$}  {:7}  {}",
                     terminal_safe(&r.id),
-                    r.check,
-                    r.severity,
+                    r.check.as_str(),
+                    r.severity.as_str(),
                     terminal_safe(&r.pack),
                     if r.enabled { "yes" } else { "no" },
                     terminal_safe(&r.description)

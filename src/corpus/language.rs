@@ -3,7 +3,7 @@
 //!
 //! The extractors and the lexicon are English. A French article run through
 //! them yields nothing useful at best and wrong facts at worst ("mai" is not
-//! a month, "26 soldats" is not a count of troops), so a source confidently
+//! a month, "26 soldats" is not a count of soldiers), so a source confidently
 //! in another language is skipped, with a note. "Confidently" is the point
 //! of this module: a short text, an uncertain guess, or an English article
 //! full of foreign names, places and quoted phrases stays English, because

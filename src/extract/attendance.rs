@@ -27,7 +27,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     cues.sort_unstable();
     let mut out: Vec<Draft> = Vec::new();
     for (cue_start, cue_end, is_absent) in cues {
-        // "…since the attendance of X at a similar event in 1959": about the past.
+        // "…since the attendance of X at a similar event in 1987": about the past.
         let since_before = ctx.text[..cue_start]
             .to_lowercase()
             .split(|c: char| !c.is_alphanumeric())
@@ -115,7 +115,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
 }
 
 /// "Leaders from X will not" → "Leaders from X".
-fn strip_modal_tail<'a>(phrase: &'a str, lex: &crate::rules::Lexicon) -> &'a str {
+fn strip_modal_tail<'a>(phrase: &'a str, lex: &crate::vocabulary::Lexicon) -> &'a str {
     let mut end = phrase.len();
     for h in lex
         .negation

@@ -1,5 +1,5 @@
 //! Counts: a figure and what it measures, in open vocabulary. The measure
-//! is the noun phrase after the figure ("more than 10,000 troops", "6,000
+//! is the noun phrase after the figure ("more than 10,000 marchers", "6,000
 //! body bags"); for generic nouns, what happened to them ("10,100 people
 //! … are reported missing"); or a measure before the figure ("the death
 //! toll … has soared to 11,300", "killed at least 212"). The lexicon maps
@@ -8,8 +8,9 @@
 //! frame fillers.
 
 use super::frame::{self, capitalized, word_spans};
-use super::{Draft, SentenceContext, pos, quantity, words_between};
+use super::{Draft, SentenceContext, quantity, words_between};
 use crate::facts::{CountValue, FactValue, Measure, Status};
+use crate::recognize::pos;
 use crate::recognize::{MentionValue, NumberKind};
 
 /// Words a noun phrase after a figure may hold ("6,000 body bags").

@@ -6,8 +6,9 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::frame::{capitalized, possessive, word_spans};
-use super::{Draft, SentenceContext, pos};
+use super::{Draft, SentenceContext};
 use crate::facts::{DateField, DateValue, FactValue, Frame, Status};
+use crate::recognize::pos;
 use crate::recognize::{DateMention, Granularity, MentionValue};
 
 fn day_precise(d: &DateMention) -> bool {

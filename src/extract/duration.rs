@@ -6,9 +6,10 @@
 //! two durations of different things never meet under one key.
 
 use super::frame::{capitalized, word_spans};
-use super::{Draft, SentenceContext, pos, words_between};
+use super::{Draft, SentenceContext, words_between};
 use crate::facts::{DurationFact, FactValue};
 use crate::recognize::MentionValue;
+use crate::recognize::pos;
 
 /// How far before the duration its noun may stand ("the ceremony lasted
 /// 70 minutes", "a journey that took nearly a day").

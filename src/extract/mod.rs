@@ -11,11 +11,9 @@ mod attendance;
 mod count;
 mod date;
 mod duration;
-pub mod entities;
 mod first;
 pub mod frame;
 mod modality;
-pub use crate::recognize::pos;
 mod precedent;
 mod quantity;
 mod quote;
@@ -29,9 +27,10 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::corpus::Source;
 use crate::facts::{DateField, Fact, FactKind, FactValue, Frame, Modality, Span};
+use crate::recognize::entities::{Names, OrgMention, PersonMention, PlaceMention};
+use crate::recognize::pos;
 use crate::recognize::{DateMention, Granularity, Mention, MentionValue, Recognizer};
 use crate::rules::RuleSet;
-use entities::{Names, OrgMention, PersonMention, PlaceMention};
 
 /// One claim extractor: a sentence in, drafts out.
 type Extractor = fn(&SentenceContext) -> Vec<Draft>;
@@ -125,7 +124,7 @@ impl SentenceContext<'_> {
     }
 
     /// The clause around `offset` names only years before the reference
-    /// year: it is about the past ("at a similar event in 1959"). "Since"
+    /// year: it is about the past ("at a similar event in 1987"). "Since"
     /// years do not count: "the first in 30 years, since 1995" is about now.
     pub fn is_historical_at(&self, offset: usize) -> bool {
         let Some(reference) = self.reference else {

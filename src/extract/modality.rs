@@ -4,7 +4,7 @@
 //! attend" a hedge, "will attend" an expectation.
 
 use crate::facts::Modality;
-use crate::rules::Lexicon;
+use crate::vocabulary::Lexicon;
 
 pub fn of_clause(clause: &str, lex: &Lexicon) -> Modality {
     if lex.negation.contains_in(clause) || clause.contains("n't") || clause.contains("n’t") {

@@ -1,6 +1,6 @@
 //! Precedent claims about a gathering: "an unprecedented convergence", "the
 //! first time these leaders appear together" (no precedent), against "the
-//! first such assembly in 66 years", "since … 1959" (a precedent, with its
+//! first such assembly in 66 years", "since … 1987" (a precedent, with its
 //! gap and year). Which nouns are gatherings is lexicon data.
 
 use chrono::Datelike;
@@ -112,7 +112,7 @@ fn last_occasion(
     let near = |cue_end: usize, noun_start: usize| {
         cue_before(ctx.text, cue_end, noun_start, CUE_WINDOW_WORDS)
     };
-    // "Putin last attended a meeting in 2019" is his, not the gathering's.
+    // "The minister last attended a meeting in 2019" is his, not the gathering's.
     let attendance = |a: usize, b: usize| lex.attend_present.contains_in(&ctx.text[a..b]);
     let Some((cue, gathering)) = lex.precedent_last.find_iter(ctx.text).find_map(|c| {
         gatherings

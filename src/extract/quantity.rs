@@ -8,7 +8,7 @@ use super::SentenceContext;
 use super::frame::word_spans;
 use crate::facts::{BaseAmount, Change, CountValue, Rendering};
 use crate::recognize::MentionValue;
-use crate::rules::units::{Direction, Units};
+use crate::vocabulary::units::{Direction, Units};
 
 /// Words a dimension's measure word may stand after the figure's unit
 /// ("the 4-kilometre motorcade route").

@@ -1,4 +1,4 @@
-//! Roles: a person under a title ("Russian President Vladimir Putin",
+//! Roles: a person under a title ("French President Emmanuel Macron",
 //! "Pakistan's Prime Minister Shehbaz Sharif") and a government named after
 //! a person ("the Biden administration"). The office is resolved through
 //! the reference pack (country + title) so the reference check can ask who

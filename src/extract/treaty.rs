@@ -1,7 +1,7 @@
 //! Treaties: a treaty noun with a signing verb or a year ("a mutual defense
 //! treaty signed in 1961", "signed a defense pact … last year"). Parties are
-//! the people named (as the countries they led then, so "Kim and Putin"
-//! and "North Korea and Russia" agree), else the countries named.
+//! the people named (as the countries they led then, so "Macron and Adenauer"
+//! and "France and Germany" agree), else the countries named.
 
 use std::collections::BTreeSet;
 
@@ -36,7 +36,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     if parties.len() < 2 {
         // A place naming the treaty ("the Minsk agreement", "the Paris
         // accord") is where it was signed, not a party.
-        let names_treaty = |p: &crate::extract::entities::PlaceMention| {
+        let names_treaty = |p: &crate::recognize::entities::PlaceMention| {
             lex.treaty_nouns
                 .find_iter(ctx.text)
                 .any(|n| p.end <= n.start && ctx.text[p.end..n.start].trim().is_empty())

@@ -13,6 +13,7 @@
 
 pub mod date;
 pub mod duration;
+pub mod entities;
 pub mod number;
 pub mod pos;
 pub use date::day_part::PartOfDay;

@@ -180,7 +180,7 @@ mod tests {
         assert_eq!(v.as_array().unwrap().len(), 1);
         assert_eq!(v[0]["bundle"], "parade");
         assert_eq!(v[0]["facts"].as_array().unwrap().len(), 7);
-        assert_eq!(v[0]["facts"][4]["key"], "troops");
+        assert_eq!(v[0]["facts"][4]["key"], "guests");
     }
 
     #[test]
@@ -196,11 +196,11 @@ mod tests {
             let rest: String = l.chars().skip(chars_before).collect();
             rest.split("  ").next().map(str::to_string)
         };
-        let troops = lines.iter().find(|l| l.contains("troops")).unwrap();
-        assert_eq!(col(troops, "kind").unwrap(), "count");
-        assert_eq!(col(troops, "value").unwrap(), "≥10001");
-        assert_eq!(col(troops, "modality").unwrap(), "asserted");
-        assert!(troops.ends_with("more than 10,000 troops"));
+        let guests = lines.iter().find(|l| l.contains("guests")).unwrap();
+        assert_eq!(col(guests, "kind").unwrap(), "count");
+        assert_eq!(col(guests, "value").unwrap(), "≥10001");
+        assert_eq!(col(guests, "modality").unwrap(), "asserted");
+        assert!(guests.ends_with("more than 10,000 guests"));
         assert!(!out.contains("bundle"));
     }
 

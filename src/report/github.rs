@@ -105,7 +105,7 @@ mod tests {
         assert_eq!(
             lines[0],
             "::warning file=bundle/002_bbbb.txt,line=7,col=11,title=factlint precedent-conflict (conflict)::\
-             002 calls it unprecedented; 004 cites a 1959 precedent%0ASee also: bundle/004_cccc.txt:9:26"
+             002 calls it unprecedented; 004 cites a 1987 precedent%0ASee also: bundle/004_cccc.txt:9:26"
         );
         assert!(lines[1].starts_with("::warning file=bundle/000_aaaa.txt,line=8,"));
         assert!(lines[2].starts_with("::notice file=bundle/004_cccc.txt,line=5,col="));

@@ -202,8 +202,8 @@ mod tests {
         // A conflict fails, with its sentences.
         let conflict = &out[out.find(r#"name="precedent-conflict""#).unwrap()..];
         let conflict = &conflict[..conflict.find("</testcase>").unwrap()];
-        assert!(conflict.contains(r#"<failure message="002 calls it unprecedented; 004 cites a 1959 precedent" type="conflict">"#));
-        assert!(conflict.contains("bundle/004_cccc.txt:9:26 last in 1959 (66 years)"));
+        assert!(conflict.contains(r#"<failure message="002 calls it unprecedented; 004 cites a 1987 precedent" type="conflict">"#));
+        assert!(conflict.contains("bundle/004_cccc.txt:9:26 last in 1987 (38 years)"));
     }
 
     #[test]

@@ -250,8 +250,8 @@ mod tests {
                 former: false,
             }),
             FactValue::Precedent(PrecedentValue {
-                last_year: Some(1959),
-                gap_years: Some(66),
+                last_year: Some(1987),
+                gap_years: Some(38),
                 unprecedented: false,
                 inferred: vec![PrecedentField::LastYear],
             }),

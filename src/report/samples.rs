@@ -14,7 +14,7 @@ use crate::rules::{CheckKind, DiffChunk, DiffOp, Finding, Severity, Verdict};
 use super::{BundleReport, Report, RuleMeta};
 
 pub const HOSTILE_TITLE: &str = "<script>document.title='pwned'</script> Breaking";
-pub const HOSTILE_SENTENCE: &str = "Officials said <img src=x onerror=\"document.body.id='pwned'\"> more than 10,000 troops marched, see <a href=\"javascript:alert(1)\">this</a> & more.";
+pub const HOSTILE_SENTENCE: &str = "Officials said <img src=x onerror=\"document.body.id='pwned'\"> more than 10,000 guests marched, see <a href=\"javascript:alert(1)\">this</a> & more.";
 
 pub fn source(id: &str, title: &str) -> SourceSummary {
     SourceSummary {
@@ -109,10 +109,10 @@ pub fn sample_bundle() -> BundleReport {
     let a = "000_aaaa";
     let b = "002_bbbb";
     let c = "004_cccc";
-    let troops = fact(
+    let guests = fact(
         c,
         0,
-        "troops",
+        "guests",
         None,
         FactValue::Count(CountValue {
             min: 10_001.0,
@@ -120,7 +120,7 @@ pub fn sample_bundle() -> BundleReport {
             approximate: false,
             ..CountValue::exact(0.0)
         }),
-        "more than 10,000 troops",
+        "more than 10,000 guests",
         HOSTILE_SENTENCE,
         5,
     );
@@ -165,13 +165,13 @@ pub fn sample_bundle() -> BundleReport {
         "leaders-gathering",
         None,
         FactValue::Precedent(PrecedentValue {
-            last_year: Some(1959),
-            gap_years: Some(66),
+            last_year: Some(1987),
+            gap_years: Some(38),
             unprecedented: false,
             inferred: vec![],
         }),
-        "in 66 years",
-        "The first such gathering in 66 years.",
+        "in 38 years",
+        "The first such gathering in 38 years.",
         9,
     );
     let quote_a = fact(
@@ -228,7 +228,7 @@ pub fn sample_bundle() -> BundleReport {
             Severity::Warning,
             Verdict::Conflict,
             &[&unprecedented, &precedent],
-            "002 calls it unprecedented; 004 cites a 1959 precedent",
+            "002 calls it unprecedented; 004 cites a 1987 precedent",
         ),
         drift,
         finding(
@@ -242,8 +242,8 @@ pub fn sample_bundle() -> BundleReport {
             "single-source",
             Severity::Info,
             Verdict::SingleSource,
-            &[&troops],
-            "only 004 gives the number of troops <script>alert(1)</script>",
+            &[&guests],
+            "only 004 gives the number of guests <script>alert(1)</script>",
         ),
     ];
     let mut hostile = source(c, HOSTILE_TITLE);
@@ -259,7 +259,7 @@ pub fn sample_bundle() -> BundleReport {
             quote_a,
             date_b,
             unprecedented,
-            troops,
+            guests,
             precedent,
             quote_c,
         ],

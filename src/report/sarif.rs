@@ -306,8 +306,8 @@ mod tests {
         assert_eq!(region["startLine"], 9);
         assert_eq!(region["startColumn"], 26);
         assert_eq!(region["endLine"], 9);
-        assert_eq!(region["endColumn"], 26 + "in 66 years".len());
-        assert_eq!(region["snippet"]["text"], "in 66 years");
+        assert_eq!(region["endColumn"], 26 + "in 38 years".len());
+        assert_eq!(region["snippet"]["text"], "in 38 years");
         let fp = conflict["partialFingerprints"]["factlintFingerprint/v1"]
             .as_str()
             .unwrap();

@@ -69,7 +69,7 @@ impl<'a> CheckContext<'a> {
             .unwrap_or_else(|| source.to_string())
     }
 
-    /// A person's display name ("Kim Jong Un") for an entity id.
+    /// A person's display name ("Jean-Claude Juncker") for an entity id.
     pub fn display_subject(&self, subject: &str) -> String {
         if let Some(p) = self.set.reference.person(subject) {
             return p.name.clone();

@@ -38,7 +38,7 @@ fn run_rule(rule: &Rule, ctx: &CheckContext) -> Vec<Finding> {
         Check::Arithmetic { relation } => checks::arithmetic::run(rule, ctx, &selected, *relation),
         Check::Calendar => checks::calendar::run(rule, ctx, &selected),
         Check::Exclusive { join, a, b } => checks::exclusive::run(rule, ctx, *join, a, b),
-        Check::Reference { pack: _ } => checks::reference::run(rule, ctx, &selected),
+        Check::Reference { pack } => checks::reference::run(rule, ctx, &selected, *pack),
         Check::SingleSource => checks::single_source::run(rule, ctx, &selected),
         Check::QuoteDrift { min_similarity } => {
             checks::quote_drift::run(rule, ctx, &selected, *min_similarity)

@@ -6,15 +6,15 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::Rule;
 use super::pack::placeholders;
+use super::{CheckKind, Rule, Severity};
 
 /// One row of `factlint rules list --format json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleSummary {
     pub id: String,
-    pub check: String,
-    pub severity: String,
+    pub check: CheckKind,
+    pub severity: Severity,
     pub pack: String,
     pub enabled: bool,
     pub description: String,
@@ -27,8 +27,8 @@ impl From<&Rule> for RuleSummary {
     fn from(r: &Rule) -> Self {
         RuleSummary {
             id: r.id.clone(),
-            check: r.check.kind().as_str().to_string(),
-            severity: r.severity.as_str().to_string(),
+            check: r.check.kind(),
+            severity: r.severity,
             pack: r.pack.clone(),
             enabled: r.enabled,
             description: r.description.clone(),

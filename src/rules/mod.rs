@@ -1,5 +1,5 @@
-//! The rule engine: rule packs (YAML), the lexicon and reference data they
-//! carry, and the built-in checks rules are made of.
+//! The rule engine: rule packs (YAML), which also carry the vocabulary
+//! (`crate::vocabulary`), and the built-in checks rules are made of.
 //!
 //! Checks group facts by key and subject with hash maps; nothing compares
 //! all pairs across a corpus.
@@ -9,19 +9,14 @@ mod context;
 mod engine;
 pub mod explain;
 mod finding;
-pub mod lexicon;
 mod pack;
-pub mod reference;
 pub mod schema;
-pub mod units;
 
 pub use context::CheckContext;
 pub use engine::evaluate;
 pub use finding::{DiffChunk, DiffOp, Finding, Severity, Verdict};
-pub use lexicon::Lexicon;
 pub use pack::{
     DEFAULT_FIXTURES, DEFAULT_PACK, LoadOptions, Rule, RuleOrigin, RuleSet, load, pack_files,
     pack_name,
 };
-pub use reference::Reference;
 pub use schema::{Check, CheckKind};

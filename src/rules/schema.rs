@@ -12,9 +12,9 @@ use serde::de::{self, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visi
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::Severity;
-use super::lexicon::LexiconDef;
-use super::reference::ReferenceDef;
 use crate::facts::{FactKind, Modality, Status};
+use crate::vocabulary::lexicon::LexiconDef;
+use crate::vocabulary::reference::ReferenceDef;
 
 /// One YAML file of a pack.
 #[derive(Debug, Clone, Default, Deserialize)]

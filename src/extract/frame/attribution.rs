@@ -79,7 +79,7 @@ pub fn find(ctx: &SentenceContext, offset: usize) -> Option<(Attribution, (usize
 /// nothing on anyone's behalf.
 fn passive(text: &str, verb_start: usize) -> bool {
     let before = text[..verb_start].trim_end().to_lowercase();
-    super::super::pos::BE_FORMS
+    crate::recognize::pos::BE_FORMS
         .iter()
         .any(|aux| before.ends_with(&format!(" {aux}")) || before == *aux)
 }
@@ -224,10 +224,10 @@ fn name_before(ctx: &SentenceContext, clause_start: usize, verb: usize) -> Optio
     // counts when its last word is a noun.
     // A capitalized article ("An estimated 250,000") names nobody.
     let has_name = names.iter().any(|(s, e)| {
-        name_word(ctx, *s, *e) && !crate::extract::pos::is_function_word(&ctx.text[*s..*e])
+        name_word(ctx, *s, *e) && !crate::recognize::pos::is_function_word(&ctx.text[*s..*e])
     }) || {
         let w = &ctx.text[last.0..last.1];
-        crate::extract::pos::is_noun(w) && !crate::extract::pos::is_function_word(w)
+        crate::recognize::pos::is_noun(w) && !crate::recognize::pos::is_function_word(w)
     };
     (has_name && names.len() <= MAX_NAME_WORDS && words.len() <= names.len() + 3)
         .then_some((names[0].0, last.1))
@@ -249,7 +249,7 @@ fn name_word(ctx: &SentenceContext, s: usize, e: usize) -> bool {
 /// Lower-case words inside a noun phrase naming a body ("the health
 /// ministry", "local officials").
 fn lower_modifier(w: &str) -> bool {
-    use crate::extract::pos;
+    use crate::recognize::pos;
     !capitalized(w) && (pos::is_noun(w) || !pos::is_verb(w)) && !pos::is_function_word(w)
         || w.eq_ignore_ascii_case("the")
 }

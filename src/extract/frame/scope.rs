@@ -3,8 +3,8 @@
 
 use super::{capitalized, name_id, word_spans};
 use crate::extract::SentenceContext;
-use crate::extract::pos;
 use crate::facts::Scope;
+use crate::recognize::pos;
 
 /// Words a scope may stand after the figure's clause start.
 const MAX_PLACE_WORDS: usize = 4;

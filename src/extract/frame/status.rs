@@ -1,8 +1,9 @@
 //! Status: is a figure the current word, an earlier one the report sets
 //! aside, the result of a revision, or a forecast?
 
-use crate::extract::{SentenceContext, pos};
+use crate::extract::SentenceContext;
 use crate::facts::Status;
+use crate::recognize::pos;
 
 /// Words a prior cue may stand before its figure ("rather than the 11,300").
 const PRIOR_GAP_WORDS: usize = 2;

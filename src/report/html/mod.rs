@@ -15,7 +15,7 @@
 //!
 //! Stable hooks for tests and user styles: `<table id="matrix">` (the first
 //! bundle's; later bundles get `matrix-2`, `matrix-3`, …), rows
-//! `<tr class="row verdict-conflict" data-kind="count" data-key="troops"
+//! `<tr class="row verdict-conflict" data-kind="count" data-key="guests"
 //! data-verdict="conflict" data-severity="warning">`, findings
 //! `<section class="finding" data-verdict="…" data-severity="…"
 //! data-rule="…">`.

@@ -63,14 +63,14 @@ fn page_is_self_contained() {
 fn matrix_rows_are_grouped_by_kind_and_coloured_by_verdict() {
     let h = html();
     assert!(h.contains("<table id=\"matrix\" class=\"matrix\">"));
-    let troops = element_with(&h, "data-key=\"troops\"", "</tr>");
-    assert!(troops.starts_with("<tr class=\"row verdict-single-source\" data-kind=\"count\""));
-    assert!(troops.contains("data-verdict=\"single_source\" data-severity=\"info\""));
+    let guests = element_with(&h, "data-key=\"guests\"", "</tr>");
+    assert!(guests.starts_with("<tr class=\"row verdict-single-source\" data-kind=\"count\""));
+    assert!(guests.contains("data-verdict=\"single_source\" data-severity=\"info\""));
     // One cell per source: two empty, one with the value.
-    assert_eq!(troops.matches("<td class=\"empty\">").count(), 2);
-    assert!(troops.contains("<summary title=\"Officials said &lt;img"));
-    assert!(troops.contains(">≥10001</summary>"));
-    assert!(troops.contains("<mark>more than 10,000 troops</mark>"));
+    assert_eq!(guests.matches("<td class=\"empty\">").count(), 2);
+    assert!(guests.contains("<summary title=\"Officials said &lt;img"));
+    assert!(guests.contains(">≥10001</summary>"));
+    assert!(guests.contains("<mark>more than 10,000 guests</mark>"));
 
     let date = element_with(&h, "data-key=\"event-date\"", "</tr>");
     assert!(date.contains("verdict-agree"));
@@ -79,7 +79,7 @@ fn matrix_rows_are_grouped_by_kind_and_coloured_by_verdict() {
     assert!(precedent.contains("class=\"row verdict-conflict\""));
     assert!(precedent.contains("data-severity=\"warning\""));
     assert!(precedent.contains(">unprecedented</summary>"));
-    assert!(precedent.contains(">last in 1959 (66 years)</summary>"));
+    assert!(precedent.contains(">last in 1987 (38 years)</summary>"));
 
     // Kinds in declaration order: count before date before precedent.
     let pos = |k: &str| {
@@ -97,7 +97,7 @@ fn findings_show_sentences_side_by_side_with_marks_and_diff() {
     assert!(conflict.contains("data-verdict=\"conflict\" data-severity=\"warning\""));
     assert_eq!(conflict.matches("<div class=\"side\"").count(), 2);
     assert!(conflict.contains("It was an <mark>unprecedented</mark> gathering."));
-    assert!(conflict.contains("The first such gathering <mark>in 66 years</mark>."));
+    assert!(conflict.contains("The first such gathering <mark>in 38 years</mark>."));
     assert!(conflict.contains("bundle/004_cccc.txt:9:26"));
 
     let drift = element_with(&h, "data-rule=\"quote-drift\"", "</section>");

@@ -1,5 +1,5 @@
 //! arithmetic: stated relations must add up. `precedent-gap`: the year of
-//! the precedent plus the gap is the event's year ("66 years, since 1959"
+//! the precedent plus the gap is the event's year ("38 years, since 1987"
 //! in 2025). `anniversary-year`: the commemorated year plus the ordinal is
 //! the event's year. Only relations whose terms are all stated are checked;
 //! a term computed from the others would pass by construction.

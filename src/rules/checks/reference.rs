@@ -7,9 +7,23 @@
 use super::{FindingParts, finding};
 use crate::facts::FactValue;
 use crate::rules::context::CheckContext;
+use crate::rules::schema::ReferencePack;
 use crate::rules::{Finding, Rule, Verdict};
 
-pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
+pub fn run(
+    rule: &Rule,
+    ctx: &CheckContext,
+    selected: &[usize],
+    pack: ReferencePack,
+) -> Vec<Finding> {
+    match pack {
+        ReferencePack::Officeholders => officeholders(rule, ctx, selected),
+    }
+}
+
+/// Roles against `reference: offices:`: who held the office on the date
+/// the role is claimed for.
+fn officeholders(rule: &Rule, ctx: &CheckContext, selected: &[usize]) -> Vec<Finding> {
     let reference = &ctx.set.reference;
     let mut out = Vec::new();
     for &i in selected {

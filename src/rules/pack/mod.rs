@@ -18,10 +18,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::Severity;
-use super::lexicon::{Lexicon, LexiconDef};
-use super::reference::{Reference, ReferenceDef};
 use super::schema::{Check, RuleDef};
 use crate::error::{Error, Result};
+use crate::vocabulary::lexicon::{Lexicon, LexiconDef};
+use crate::vocabulary::reference::{Reference, ReferenceDef};
 
 mod outline;
 mod overlay;

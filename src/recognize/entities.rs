@@ -1,10 +1,10 @@
 //! People and places in an article.
 //!
 //! A person is found three ways, none of them a hand list of spellings:
-//! a name the reference pack knows (any regular variant: "Kim Jong-un" =
-//! "Kim Jong Un", by slug); a capitalized name after a title or a country's
+//! a name the reference pack knows (any regular variant: "Jean-Claude Juncker" =
+//! "Jean Claude Juncker", by slug); a capitalized name after a title or a country's
 //! possessive ("Prime Minister Shehbaz Sharif", "Slovakia's Robert Fico");
-//! and a bare surname ("Putin", "Kim"), resolved to the full name the
+//! and a bare surname ("Juncker", "Sharif"), resolved to the full name the
 //! article mentions most, else to the only known person with that name.
 //! Capitalized words the article also uses in lower case ("Military
 //! Parade" in a headline) are not names.
@@ -15,10 +15,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::recognize::pos;
-use crate::rules::{Lexicon, Reference};
 use crate::text::slug;
+use crate::vocabulary::{Lexicon, Reference};
 
-/// A capitalized name token: "Kim", "Jong-un", "McDonald", "O'Neill".
+/// A capitalized name token: "Sharif", "Jean-Claude", "McDonald", "O'Neill".
 static NAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Lu}[\p{Ll}\p{Lu}]*(?:['’]\p{Lu}[\p{Ll}]+)?(?:-\p{L}+)*").expect("static regex")
 });
@@ -119,8 +119,8 @@ fn capitalized_runs(text: &str) -> Vec<Vec<Token>> {
 /// Whether a lone capitalized token may stand for a person's name. An
 /// all-capitals token of two letters or more ("UN", "WHO", "BBC") is an
 /// acronym, never a surname: without this "UN" backs off to the last word
-/// of "Kim Jong Un". Mixed case with an inner capital ("McDonald",
-/// "Jong-un") is a name; one capital letter alone is an initial.
+/// of "Ban Ki Un". Mixed case with an inner capital ("McDonald",
+/// "Jean-Claude") is a name; one capital letter alone is an initial.
 fn plausible_surname(token: &str) -> bool {
     let letters = token.chars().filter(|c| c.is_alphabetic()).count();
     // "An estimated …": an article opening a sentence is no name.
