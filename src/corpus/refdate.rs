@@ -166,7 +166,11 @@ pub fn settle_reference_dates(bundle: &mut Bundle, rec: &Recognizer, forced: Opt
     // The bundle's consensus event date, unless the sources that carry a
     // publication date say the story is from another time: a text full of
     // history ("the apology of August 15, 1995") must not move the story.
-    let stated = consensus(bundle, rec);
+    // Reading every sentence for dates is the costly part: only when some
+    // source has neither a publication date nor the manifest's.
+    let needed = bundle.manifest_reference_date.is_none()
+        && bundle.sources.iter().any(|s| s.meta.published.is_none());
+    let stated = if needed { consensus(bundle, rec) } else { None };
     let consensus = match (stated, published) {
         (Some(s), Some(p)) if (s - p).num_days().abs() > 31 => Some(p),
         (Some(s), _) => Some(s),

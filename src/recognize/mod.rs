@@ -25,6 +25,8 @@ mod words;
 use chrono::{NaiveDate, Weekday};
 use serde::Serialize;
 
+use token::{Tok, TokKind};
+
 /// One recognized span. Spans may nest: the range "more than thirty" and the
 /// number "thirty" inside it are both reported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -184,12 +186,22 @@ impl Recognizer {
     /// resolution is taken from `text` itself (pass one sentence at a time).
     pub fn scan(&self, text: &str, reference: Option<NaiveDate>) -> Vec<Mention> {
         let toks = self.tokenizer.tokenize(text);
-        let nums = number::find_numbers(&toks);
-        let ranges = range::find_ranges(&toks, &nums);
-        let durs = duration::find_durations(&toks, &nums);
-        let dates = date::find_dates(&toks, &nums, &durs, reference);
+        if !toks.iter().any(|t| match t.kind {
+            TokKind::Num | TokKind::Dotted => true,
+            TokKind::Word | TokKind::Punct => words::anchors(&t.lower),
+        }) {
+            return Vec::new();
+        }
+        self.scan_tokens(toks, reference)
+    }
+
+    fn scan_tokens(&self, toks: &[Tok], reference: Option<NaiveDate>) -> Vec<Mention> {
+        let nums = number::find_numbers(toks);
+        let ranges = range::find_ranges(toks, &nums);
+        let durs = duration::find_durations(toks, &nums);
+        let dates = date::find_dates(toks, &nums, &durs, reference);
         let mut out = Vec::with_capacity(nums.len() + ranges.len() + durs.len() + dates.len());
-        let ratios = number::ratios(&toks, &nums);
+        let ratios = number::ratios(toks, &nums);
         for n in nums
             .iter()
             .chain(&ratios)
@@ -227,5 +239,74 @@ impl Recognizer {
         }
         out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::Recognizer;
+
+    /// Every text line of the files under `dir` (recursively) with one of
+    /// `exts`, and the `input` of each JSON line of `*.jsonl` files.
+    fn texts(dir: &Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                texts(&path, out);
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            match path.extension().and_then(|e| e.to_str()) {
+                Some("md" | "txt") => out.extend(text.lines().map(str::to_string)),
+                Some("jsonl") => out.extend(text.lines().filter_map(|l| {
+                    let v: serde_json::Value = serde_json::from_str(l).ok()?;
+                    Some(v.get("input")?.as_str()?.to_string())
+                })),
+                _ => {}
+            }
+        }
+    }
+
+    /// The anchor gate in `scan` only ever skips text in which the full
+    /// recognizers find nothing: checked over our examples, the seed story,
+    /// the devset bundles and the Recognizers-Text conformance inputs (the
+    /// ones under `../shared` when they are there).
+    #[test]
+    fn the_anchor_gate_skips_only_text_without_mentions() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut all = Vec::new();
+        for dir in [
+            "examples",
+            "../shared/seeds",
+            "../shared/devset",
+            "../shared/conformance",
+        ] {
+            texts(&root.join(dir), &mut all);
+        }
+        assert!(all.len() > 100, "too few texts to check: {}", all.len());
+        let rec = Recognizer::new();
+        let reference = chrono::NaiveDate::from_ymd_opt(2026, 3, 11);
+        let mut skipped = 0;
+        let mut lost = Vec::new();
+        for text in &all {
+            let toks = rec.tokenizer.tokenize(text);
+            if rec.scan(text, reference).is_empty() {
+                let full = rec.scan_tokens(&toks, reference);
+                if !full.is_empty() {
+                    lost.push(format!("{text:?}: {full:?}"));
+                }
+                skipped += 1;
+            }
+        }
+        assert!(lost.is_empty(), "the gate skipped:\n{}", lost.join("\n"));
+        // The gate must be doing something on prose, too.
+        assert!(skipped > 0);
     }
 }

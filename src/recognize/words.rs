@@ -220,3 +220,89 @@ pub(crate) fn unit_seconds(w: &str, after_digits: bool) -> Option<f64> {
         _ => return None,
     })
 }
+
+/// Words that name a time by themselves ("today", "overnight", "the
+/// sixties") or a vague amount ("several", "a handful"), beyond the tables
+/// above.
+const SELF_ANCHORED: &[&str] = &[
+    "today",
+    "tonight",
+    "tomorrow",
+    "tmrw",
+    "yesterday",
+    "weekend",
+    "weekends",
+    "morning",
+    "mornings",
+    "afternoon",
+    "afternoons",
+    "evening",
+    "evenings",
+    "night",
+    "nights",
+    "overnight",
+    "noon",
+    "midday",
+    "midnight",
+    "aughts",
+    "noughties",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "few",
+    "several",
+    "couple",
+    "handful",
+    "scores",
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+];
+
+/// Whether a lower-cased word can anchor a number, date, duration or range:
+/// every recognizer needs at least one digit token or one such word, so a
+/// sentence without any is skipped whole. Most prose sentences are. A
+/// possessive counts as its word ("Sunday's vote", "today's").
+pub(crate) fn anchors(w: &str) -> bool {
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    num_word(w).is_some()
+        || ordinal_word(w).is_some()
+        || denominator(w).is_some()
+        || month(w).is_some()
+        || weekday(w).is_some()
+        || unit_seconds(w, false).is_some()
+        || vulgar(w).is_some()
+        || SELF_ANCHORED.contains(&w)
+}
+
+/// Unicode vulgar fractions.
+pub(crate) fn vulgar(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}

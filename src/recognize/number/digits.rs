@@ -5,7 +5,7 @@
 use super::{NumSpan, cardinal, int_or_decimal, mk, word_of};
 use crate::recognize::NumberKind;
 use crate::recognize::token::{Tok, TokKind};
-use crate::recognize::words::digit_suffix;
+use crate::recognize::words::{self, digit_suffix};
 
 /// "192.168.1.2" is read as four numbers (as Recognizers-Text does);
 /// "1.2.3" and other dotted chains (versions, dates) yield no number.
@@ -61,7 +61,7 @@ pub(super) fn parse_digits(toks: &[Tok], i: usize) -> Option<NumSpan> {
     if let Some(f) = toks
         .get(j)
         .filter(|n| n.glued_left)
-        .and_then(|n| vulgar(&n.lower))
+        .and_then(|n| words::vulgar(&n.lower))
     {
         return Some(mk(toks, i, j + 1, v + f, NumberKind::Fraction, false));
     }
@@ -104,28 +104,6 @@ pub(super) fn parse_digits(toks: &[Tok], i: usize) -> Option<NumSpan> {
     let mut span = mk(toks, i, j, v, int_or_decimal(v, t.decimal), false);
     span.emit = emit;
     Some(span)
-}
-
-/// Unicode vulgar fractions.
-pub(super) fn vulgar(s: &str) -> Option<f64> {
-    Some(match s {
-        "½" => 0.5,
-        "⅓" => 1.0 / 3.0,
-        "⅔" => 2.0 / 3.0,
-        "¼" => 0.25,
-        "¾" => 0.75,
-        "⅕" => 0.2,
-        "⅖" => 0.4,
-        "⅗" => 0.6,
-        "⅘" => 0.8,
-        "⅙" => 1.0 / 6.0,
-        "⅚" => 5.0 / 6.0,
-        "⅛" => 0.125,
-        "⅜" => 0.375,
-        "⅝" => 0.625,
-        "⅞" => 0.875,
-        _ => return None,
-    })
 }
 
 /// Tokens that carry their original spelling for case-sensitive suffixes.

@@ -24,7 +24,7 @@ mod ratio;
 
 use super::NumberKind;
 use super::token::{Tok, TokKind};
-use super::words::{NumWord, num_word};
+use super::words::{NumWord, num_word, vulgar};
 
 pub(crate) use ratio::ratios;
 
@@ -68,7 +68,7 @@ pub(crate) fn find_numbers(toks: &[Tok]) -> Vec<NumSpan> {
 /// Parse the longest number starting at token `i`.
 pub(crate) fn parse_at(toks: &[Tok], i: usize) -> Option<NumSpan> {
     let t = toks.get(i)?;
-    if let Some(f) = digits::vulgar(&t.lower) {
+    if let Some(f) = vulgar(&t.lower) {
         return Some(mk(toks, i, i + 1, f, NumberKind::Fraction, false));
     }
     // A sign: "-5", "- 10 k", "minus five", "negative one". A dash between two
