@@ -192,7 +192,7 @@ impl Recognizer {
         }) {
             return Vec::new();
         }
-        self.scan_tokens(toks, reference)
+        self.scan_tokens(&toks, reference)
     }
 
     fn scan_tokens(&self, toks: &[Tok], reference: Option<NaiveDate>) -> Vec<Mention> {
