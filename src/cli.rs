@@ -12,7 +12,8 @@ use crate::config::{self, Config};
 use crate::error::{Error, Result};
 use crate::filter::baseline::{self, Baseline};
 use crate::output::{Role, Targets, write_atomically};
-use crate::pipeline::{CheckOptions, STDIN_PATH, check};
+use crate::pipeline::{CheckOptions, STDIN_PATH, check, check_facts, extract};
+use crate::report::facts::FactsFormat;
 use crate::report::{self, Format, RenderContext, RuleMeta};
 use crate::rules::{self, LoadOptions, RuleSet, Severity};
 use crate::text::terminal_safe;
@@ -41,6 +42,7 @@ pub use rules_command::{RulesArgs, RulesCommand};
 ///   factlint check story/ --baseline .factlint-baseline.json --fail-on warning
 ///   cat draft.md | factlint check story/ -
 ///   factlint facts examples/harbour-festival --format jsonl
+///   factlint facts story/ --format jsonl -o story.jsonl; factlint check --facts *.jsonl
 ///
 /// Configuration: the nearest factlint.yaml in the working directory or
 /// above (see `factlint init`); command-line flags override it.
@@ -159,13 +161,28 @@ impl RuleArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    override_usage = "factlint check [OPTIONS] <PATH>...\n       factlint check [OPTIONS] --facts <FILE>..."
+)]
 pub struct CheckArgs {
     /// Bundle directories (every .md/.txt file is a source), corpus roots
     /// whose subdirectories are bundles, or `-` for one source on standard
     /// input. Sources with a `story:` in their front matter form the
     /// bundle of that story.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "facts", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Check the facts in these files instead of reading articles: JSON
+    /// Lines written by `factlint facts PATH --format jsonl` (`-` reads
+    /// standard input). Extraction can then run anywhere, a bundle or
+    /// corpus per job, and the check once over all the files; each bundle
+    /// must be read whole by one `facts` run.
+    #[arg(
+        long,
+        value_name = "FILE",
+        num_args = 1..,
+        conflicts_with_all = ["paths", "reference_date"]
+    )]
+    pub facts: Vec<PathBuf>,
     /// Output format [default: text, or `format` in factlint.yaml].
     #[arg(long, short, value_enum)]
     pub format: Option<FormatChoice>,
@@ -391,13 +408,32 @@ fn run_check(args: &CheckArgs) -> Result<i32> {
         .min_severity
         .map(Severity::from)
         .or(config.min_severity);
-    let mut opts = check_options(&args.paths, args.reference_date, &config)?;
-    opts.no_suppress = args.no_suppress;
-    let machine_on_stdout = args.output.is_none() && !format.is_terminal_format();
-    opts.progress = progress::Bar::wanted(args.quiet, machine_on_stdout)
-        .map(|b| std::sync::Arc::new(b) as std::sync::Arc<dyn crate::pipeline::Progress>);
-    let mut report = check(&opts, &set)?;
-    let mut targets = inputs(&report, &opts, &config, &args.rules);
+    let (mut report, mut targets) = if args.facts.is_empty() {
+        let mut opts = check_options(&args.paths, args.reference_date, &config)?;
+        opts.no_suppress = args.no_suppress;
+        let machine_on_stdout = args.output.is_none() && !format.is_terminal_format();
+        opts.progress = progress::Bar::wanted(args.quiet, machine_on_stdout)
+            .map(|b| std::sync::Arc::new(b) as std::sync::Arc<dyn crate::pipeline::Progress>);
+        let report = check(&opts, &set)?;
+        let sources = report.bundles.iter().flat_map(|b| &b.sources);
+        let targets = inputs(
+            sources.map(|s| s.path.as_str()),
+            &opts,
+            &config,
+            &args.rules,
+        );
+        (report, targets)
+    } else {
+        if args.facts.iter().any(|p| p.as_os_str() == STDIN_PATH) {
+            refuse_terminal_stdin("`--facts -` reads a facts file from standard input")?;
+        }
+        let report = check_facts(&args.facts, &set, args.no_suppress)?;
+        let mut targets = settings_inputs(&config, &args.rules);
+        for path in args.facts.iter().filter(|p| p.as_os_str() != STDIN_PATH) {
+            targets.read(Role::FactsFile, path);
+        }
+        (report, targets)
+    };
     if args.write_baseline.is_none() && !args.no_baseline {
         if let Some(b) = args.baseline.as_ref().or(config.baseline.as_ref()) {
             targets.read(Role::Baseline, b);
@@ -461,15 +497,34 @@ fn run_facts(args: &FactsArgs) -> Result<i32> {
     let config = args.config.load()?;
     let set = args.rules.load_for_checking(&config)?;
     let opts = check_options(&args.paths, args.reference_date, &config)?;
-    let report = check(&opts, &set)?;
+    let bundles = extract(&opts, &set)?;
     if let Some(path) = &args.output {
-        inputs(&report, &opts, &config, &args.rules)
-            .write(Role::Report, path)
-            .check()?;
+        let sources = bundles.iter().flat_map(|b| &b.sources);
+        inputs(
+            sources.map(|s| s.summary.path.as_str()),
+            &opts,
+            &config,
+            &args.rules,
+        )
+        .write(Role::Report, path)
+        .check()?;
     }
     let mut buf = Vec::new();
-    report::facts::render(args.format.into(), &report, &mut buf)
-        .map_err(|e| Error::io("<facts>", e))?;
+    // JSON Lines is the facts file `check --facts` reads: each source's
+    // record before its facts.
+    let written = match args.format.into() {
+        FactsFormat::Jsonl => crate::facts_file::write(&bundles, &mut buf),
+        format => {
+            let report = report::Report::new(
+                bundles
+                    .into_iter()
+                    .map(crate::facts_file::FactsBundle::into_report)
+                    .collect(),
+            );
+            report::facts::render(format, &report, &mut buf)
+        }
+    };
+    written.map_err(|e| Error::io("<facts>", e))?;
     emit(args.output.as_deref(), &buf)?;
     Ok(0)
 }
@@ -477,19 +532,25 @@ fn run_facts(args: &FactsArgs) -> Result<i32> {
 /// Everything a check or facts run reads: its sources, the bundles and
 /// rule packs they came from, and the configuration in use. factlint
 /// never modifies its inputs, so none of these may be an output.
-fn inputs(
-    report: &report::Report,
+fn inputs<'a>(
+    sources: impl Iterator<Item = &'a str>,
     opts: &CheckOptions,
     config: &Config,
     rules: &RuleArgs,
 ) -> Targets {
-    let mut t = Targets::default();
-    for source in report.bundles.iter().flat_map(|b| &b.sources) {
-        t.read(Role::Source, Path::new(&source.path));
+    let mut t = settings_inputs(config, rules);
+    for source in sources {
+        t.read(Role::Source, Path::new(source));
     }
     for path in &opts.paths {
         t.tree(Role::Bundle, path, &opts.discover.extensions);
     }
+    t
+}
+
+/// The rule packs and configuration a run reads.
+fn settings_inputs(config: &Config, rules: &RuleArgs) -> Targets {
+    let mut t = Targets::default();
     let pack_files = ["yaml".to_string(), "yml".to_string()];
     for pack in config.rules.iter().chain(&rules.rules) {
         t.tree(Role::RulePack, pack, &pack_files);

@@ -112,6 +112,20 @@ pub enum Error {
     },
     #[error("{path}: not a factlint baseline (no \"version\" field)")]
     NotABaseline { path: PathBuf },
+    /// A facts file (`check --facts`) that cannot be read back: bad JSON,
+    /// another format version, a fact without its source, a story in pieces.
+    #[error("{path}:{line}: {message}")]
+    FactsFile {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    /// `check --facts` given files that hold no source at all.
+    #[error(
+        "no sources in {} (facts files are written by `factlint facts PATH --format jsonl`)",
+        joined(.paths)
+    )]
+    NoFacts { paths: Vec<PathBuf> },
 }
 
 fn near_hint(near: &[String]) -> String {

@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod facts;
+pub mod facts_file;
 pub mod filter;
 pub mod output;
 pub mod pipeline;

@@ -27,6 +27,8 @@ pub enum Role {
     Baseline,
     /// A `--rules` pack directory (rules, lexicon, reference files).
     RulePack,
+    /// A facts file being checked (`check --facts`).
+    FactsFile,
 }
 
 impl Role {
@@ -39,6 +41,7 @@ impl Role {
             Role::Config => "the configuration in use",
             Role::Baseline => "the baseline being read",
             Role::RulePack => "a rule pack being loaded",
+            Role::FactsFile => "a facts file being checked",
         }
     }
 }

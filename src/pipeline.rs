@@ -4,11 +4,16 @@
 //! Bundles: a directory of sources is a bundle, except that sources whose
 //! front matter (or `bundle.yaml`) names a `story:` form the bundle of that
 //! story, wherever they sit in the corpus; `-` adds one source read from
-//! standard input. Bundles are checked in parallel; inline
-//! `factlint-disable` comments are applied while the sources' texts are
-//! still at hand.
+//! standard input. Bundles are checked in parallel.
+//!
+//! Checking a bundle is a map and a reduce: [`extract_bundle_facts`] reads
+//! the sources into facts (with the inline `factlint-disable` comments their
+//! texts hold), [`check_bundle_facts`] runs the rules on those facts alone.
+//! A direct check runs both in memory; `facts --format jsonl` writes the
+//! map's result to a facts file and `check --facts` ([`check_facts`]) runs
+//! the reduce on it, so both give the same findings.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -19,6 +24,8 @@ use crate::corpus::{self, Bundle, DiscoverOptions, Source, SourceSummary};
 use crate::error::{Error, Result};
 use crate::extract::extract_bundle;
 use crate::facts::Fact;
+use crate::facts_file::{self, FactsBundle, SourceFacts};
+use crate::filter::suppress::{self, Suppressions};
 use crate::recognize::Recognizer;
 use crate::report::{BundleReport, Report};
 use crate::rules::{RuleSet, evaluate};
@@ -92,9 +99,11 @@ pub fn load_bundles(opts: &CheckOptions) -> Result<Vec<Bundle>> {
 
 /// Moves sources that name a story into one bundle per story (named after
 /// it); the rest stay in their directory's bundle. Output order is by
-/// bundle name, sources by id, so results never depend on directory order.
+/// bundle name, then path (two directories may share a name), sources by
+/// id, so results never depend on directory order — and `check --facts`,
+/// which sees names and paths only, orders bundles the same way.
 pub fn group_by_story(bundles: Vec<Bundle>) -> Vec<Bundle> {
-    let mut by_name: BTreeMap<String, Bundle> = BTreeMap::new();
+    let mut by_name: BundleOrder = BTreeMap::new();
     let mut stories: BTreeMap<String, Vec<(Source, Option<NaiveDate>)>> = BTreeMap::new();
     for mut b in bundles {
         let (story, plain): (Vec<Source>, Vec<Source>) =
@@ -135,15 +144,13 @@ pub fn group_by_story(bundles: Vec<Bundle>) -> Vec<Bundle> {
     by_name.into_values().collect()
 }
 
-/// Two bundles with the same name (a directory called like a story) are
-/// kept apart by the directory's path.
-fn insert_bundle(by_name: &mut BTreeMap<String, Bundle>, b: Bundle) {
-    let name = if by_name.contains_key(&b.name) {
-        b.path.display().to_string()
-    } else {
-        b.name.clone()
-    };
-    by_name.insert(name, b);
+/// Bundles by name and path; the count keeps apart a story and a
+/// directory of the same name and path.
+type BundleOrder = BTreeMap<(String, String, usize), Bundle>;
+
+fn insert_bundle(by_name: &mut BundleOrder, b: Bundle) {
+    let key = (b.name.clone(), b.path.display().to_string(), by_name.len());
+    by_name.insert(key, b);
 }
 
 /// Source ids are file stems; a story spanning directories may hold two
@@ -240,31 +247,100 @@ pub fn check_bundle(
 /// `opts.no_suppress`; returns the report and how many findings were
 /// suppressed.
 pub fn check_bundle_with(
-    mut bundle: Bundle,
+    bundle: Bundle,
     rec: &Recognizer,
     set: &RuleSet,
     opts: &CheckOptions,
 ) -> (BundleReport, usize) {
-    corpus::settle_reference_dates(&mut bundle, rec, opts.reference_date);
+    let facts = extract_bundle_facts(bundle, rec, set, opts.reference_date);
+    check_bundle_facts(facts, set, opts.no_suppress)
+}
+
+/// The map: settles a bundle's reference dates and reads its facts, source
+/// by source, with each source's inline suppressions. No rule runs.
+pub fn extract_bundle_facts(
+    mut bundle: Bundle,
+    rec: &Recognizer,
+    set: &RuleSet,
+    reference_date: Option<NaiveDate>,
+) -> FactsBundle {
+    corpus::settle_reference_dates(&mut bundle, rec, reference_date);
     let facts: Vec<Fact> = extract_bundle(&bundle.sources, rec, set);
-    let findings = evaluate(set, &facts, &bundle.sources);
-    let mut report = BundleReport {
-        name: bundle.name.clone(),
+    let at: HashMap<String, usize> = bundle
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
+    let mut sources: Vec<SourceFacts> = bundle
+        .sources
+        .iter()
+        .map(|s| SourceFacts {
+            summary: SourceSummary::from(s),
+            story: s.meta.story.clone(),
+            suppressions: Suppressions::parse(&s.text),
+            facts: Vec::new(),
+        })
+        .collect();
+    // Every fact is read from a source of the bundle; facts come source by
+    // source, so each source's keep their reading order.
+    for fact in facts {
+        if let Some(source) = at.get(&fact.source).and_then(|&i| sources.get_mut(i)) {
+            source.facts.push(fact);
+        }
+    }
+    FactsBundle {
+        name: bundle.name,
         path: bundle.path.display().to_string(),
-        sources: bundle.sources.iter().map(SourceSummary::from).collect(),
+        sources,
+    }
+}
+
+/// The reduce: runs the rules on a bundle's facts and, unless
+/// `no_suppress`, applies its sources' inline suppressions; returns the
+/// report and how many findings were suppressed.
+pub fn check_bundle_facts(
+    bundle: FactsBundle,
+    set: &RuleSet,
+    no_suppress: bool,
+) -> (BundleReport, usize) {
+    // The checks see sources as a facts file describes them, in a direct
+    // check too: what a check needs of a source must travel in the file.
+    let described: Vec<Source> = bundle
+        .sources
+        .iter()
+        .map(|s| Source::described(&s.summary, s.story.clone()))
+        .collect();
+    let mut summaries = Vec::with_capacity(bundle.sources.len());
+    let mut suppressions = Vec::with_capacity(bundle.sources.len());
+    let mut facts = Vec::new();
+    for s in bundle.sources {
+        suppressions.push((s.summary.id.clone(), s.suppressions));
+        summaries.push(s.summary);
+        facts.extend(s.facts);
+    }
+    let findings = evaluate(set, &facts, &described);
+    let mut report = BundleReport {
+        name: bundle.name,
+        path: bundle.path,
+        sources: summaries,
         facts,
         findings,
     };
-    let suppressed = if opts.no_suppress {
+    let suppressed = if no_suppress {
         0
     } else {
-        crate::filter::suppress::apply(&mut report, &bundle.sources).len()
+        suppress::apply_parsed(
+            &mut report,
+            suppressions.iter().map(|(id, s)| (id.as_str(), s)),
+        )
+        .len()
     };
     (report, suppressed)
 }
 
-/// Checks every bundle under the given paths, bundles in parallel.
-pub fn check(opts: &CheckOptions, set: &RuleSet) -> Result<Report> {
+/// Loads the bundles to check; none is an error.
+fn load_some(opts: &CheckOptions) -> Result<Vec<Bundle>> {
     let bundles = load_bundles(opts)?;
     // A path with nothing to check is a mistake (a typo, a wrong glob), not
     // a clean result: CI must not pass because it read nothing.
@@ -273,6 +349,12 @@ pub fn check(opts: &CheckOptions, set: &RuleSet) -> Result<Report> {
             paths: opts.paths.clone(),
         });
     }
+    Ok(bundles)
+}
+
+/// Checks every bundle under the given paths, bundles in parallel.
+pub fn check(opts: &CheckOptions, set: &RuleSet) -> Result<Report> {
+    let bundles = load_some(opts)?;
     let rec = Recognizer::new();
     let progress = opts.progress.as_deref();
     if let Some(p) = progress {
@@ -292,10 +374,58 @@ pub fn check(opts: &CheckOptions, set: &RuleSet) -> Result<Report> {
     if let Some(p) = progress {
         p.finish();
     }
+    Ok(assemble(results))
+}
+
+/// Reads the facts of every bundle under the given paths (the map), bundles
+/// in parallel; no rule runs.
+pub fn extract(opts: &CheckOptions, set: &RuleSet) -> Result<Vec<FactsBundle>> {
+    let bundles = load_some(opts)?;
+    let rec = Recognizer::new();
+    Ok(bundles
+        .into_par_iter()
+        .map(|b| extract_bundle_facts(b, &rec, set, opts.reference_date))
+        .collect())
+}
+
+/// Checks the facts in facts files (`-`: standard input), as written by
+/// `factlint facts --format jsonl` (the reduce), bundles in parallel.
+pub fn check_facts(files: &[PathBuf], set: &RuleSet, no_suppress: bool) -> Result<Report> {
+    let mut reader = facts_file::Reader::default();
+    for path in files {
+        if path.as_os_str() == STDIN_PATH {
+            reader.read(Path::new(STDIN_DISPLAY), std::io::stdin().lock())?;
+            continue;
+        }
+        // A pipe is fine (`--facts <(…)`); a directory is not a facts file.
+        if path.is_dir() {
+            return Err(Error::NotAFile {
+                path: path.clone(),
+                what: "a directory".into(),
+            });
+        }
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        reader.read(path, std::io::BufReader::new(file))?;
+    }
+    let bundles = reader.finish()?;
+    if bundles.is_empty() {
+        return Err(Error::NoFacts {
+            paths: files.to_vec(),
+        });
+    }
+    let results: Vec<(BundleReport, usize)> = bundles
+        .into_par_iter()
+        .map(|b| check_bundle_facts(b, set, no_suppress))
+        .collect();
+    Ok(assemble(results))
+}
+
+/// The report of checked bundles, counting what was suppressed.
+fn assemble(results: Vec<(BundleReport, usize)>) -> Report {
     let suppressed = results.iter().map(|(_, n)| n).sum();
     let mut report = Report::new(results.into_iter().map(|(b, _)| b).collect());
-    crate::filter::suppress::record(&mut report, suppressed);
-    Ok(report)
+    suppress::record(&mut report, suppressed);
+    report
 }
 
 #[cfg(test)]

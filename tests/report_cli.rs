@@ -491,11 +491,20 @@ fn facts_jsonl_and_table() {
     assert!(out.success());
     let text = out.stdout;
     assert!(text.lines().count() > 5);
+    // Each source's `source` record, then its facts (the facts file `check
+    // --facts` reads; tests/map_reduce.rs).
+    let mut sources = 0;
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         assert_eq!(v["bundle"], "harbour-festival");
-        assert!(v["kind"].is_string() && v["span"]["line"].is_u64());
+        if v["kind"] == "source" {
+            sources += 1;
+            assert_eq!(v["factlint_facts"], 1);
+        } else {
+            assert!(v["kind"].is_string() && v["span"]["line"].is_u64());
+        }
     }
+    assert_eq!(sources, 3);
     factlint()
         .args(["facts", "--no-config"])
         .arg(example())

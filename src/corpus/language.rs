@@ -10,7 +10,7 @@
 //! skipping an English source silently loses its facts, which is worse than
 //! reading a foreign one.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use whatlang::Lang;
 
 /// Fewer letters than this are too few to tell a language reliably (a
@@ -26,23 +26,24 @@ const MIN_PARAGRAPH_LETTERS: usize = 40;
 const SAMPLE_BYTES: usize = 16 * 1024;
 
 /// Why a source was not read. Part of the JSON report (`sources[].skipped`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {
     pub reason: SkipReason,
     /// ISO 639-3 code of the language the source is written in ("fra");
     /// empty for other reasons.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub language: String,
-    /// The language's English name, for the text report.
+    /// The language's English name, for the text report; not serialized
+    /// (read back, see [`Skipped::name_language`]).
     #[serde(skip)]
     pub language_name: String,
     /// What the path is when it could not be read ("a FIFO", "a dangling
     /// symbolic link").
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SkipReason {
     /// Written in a language other than English.
@@ -53,6 +54,14 @@ pub enum SkipReason {
 }
 
 impl Skipped {
+    /// Restores the language's English name from its code, after reading a
+    /// `Skipped` back from JSON (the name is not part of it).
+    pub fn name_language(&mut self) {
+        if let Some(lang) = Lang::from_code(&self.language) {
+            self.language_name = lang.eng_name().to_string();
+        }
+    }
+
     /// A one-line note for readers of the text report.
     pub fn note(&self) -> String {
         match self.reason {

@@ -16,7 +16,7 @@ mod sentences;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use discover::{DiscoverOptions, discover};
 pub use frontmatter::{FrontMatter, Manifest, split as split_front_matter};
@@ -101,6 +101,32 @@ impl Source {
             detail: Some(what),
         });
         Ok(source)
+    }
+
+    /// A source as a facts file describes it (`check --facts`): its id,
+    /// path, front matter and reference date, without its text. Rule checks
+    /// read no more of a source than this, and a direct check gives them
+    /// the same, so checking facts read back equals checking the articles.
+    pub fn described(summary: &SourceSummary, story: Option<String>) -> Source {
+        Source {
+            id: summary.id.clone(),
+            path: PathBuf::from(&summary.path),
+            text: String::new(),
+            body_start: 0,
+            meta: FrontMatter {
+                title: summary.title.clone(),
+                source: summary.outlet.clone(),
+                url: summary.url.clone(),
+                published: summary.published,
+                story,
+            },
+            lines: LineIndex::new(""),
+            sentences: Vec::new(),
+            reference_date: summary.reference_date,
+            reference_date_from: summary.reference_date_from,
+            published_from_manifest: false,
+            skipped: summary.skipped.clone(),
+        }
     }
 
     pub fn sentence_text(&self, s: &Sentence) -> &str {
@@ -266,8 +292,9 @@ pub fn load_bundle(dir: &Path, files: &[PathBuf]) -> Result<Bundle> {
     })
 }
 
-/// The JSON view of a source (the report contract's `sources[]`).
-#[derive(Debug, Clone, Serialize)]
+/// The JSON view of a source (the report contract's `sources[]`); read
+/// back from a facts file (`check --facts`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SourceSummary {
     pub id: String,
     pub path: String,
@@ -278,7 +305,7 @@ pub struct SourceSummary {
     pub reference_date: Option<NaiveDate>,
     pub reference_date_from: RefDateOrigin,
     /// Present only for a source whose facts were not read.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skipped: Option<Skipped>,
 }
 

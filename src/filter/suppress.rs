@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::Source;
 use crate::facts::Fact;
@@ -33,8 +34,10 @@ static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Which rules a directive names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Which rules a directive names. Written to a facts file as the list of
+/// ids, an empty list meaning every rule, as in the comment itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<String>", into = "Vec<String>")]
 pub enum RuleSet {
     All,
     Some(BTreeSet<String>),
@@ -70,12 +73,34 @@ impl RuleSet {
     }
 }
 
-/// The suppressions of one source.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+impl From<Vec<String>> for RuleSet {
+    fn from(ids: Vec<String>) -> RuleSet {
+        if ids.is_empty() {
+            RuleSet::All
+        } else {
+            RuleSet::Some(ids.into_iter().collect())
+        }
+    }
+}
+
+impl From<RuleSet> for Vec<String> {
+    fn from(set: RuleSet) -> Vec<String> {
+        match set {
+            RuleSet::All => Vec::new(),
+            RuleSet::Some(ids) => ids.into_iter().collect(),
+        }
+    }
+}
+
+/// The suppressions of one source. They travel in facts files (`check
+/// --facts`), where the source's text is no longer at hand.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suppressions {
     /// Rules disabled for the whole file (`None`: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<RuleSet>,
     /// Rules disabled on a line (1-based).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub lines: BTreeMap<usize, RuleSet>,
 }
 
@@ -140,9 +165,21 @@ pub fn apply_texts<'a>(
     bundle: &mut BundleReport,
     texts: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Vec<String> {
-    let by_source: HashMap<&str, Suppressions> = texts
+    let parsed: Vec<(&str, Suppressions)> = texts
         .into_iter()
         .map(|(id, text)| (id, Suppressions::parse(text)))
+        .collect();
+    apply_parsed(bundle, parsed.iter().map(|(id, s)| (*id, s)))
+}
+
+/// Removes from `bundle` the findings that its sources' suppressions (by
+/// source id) silence and returns their ids.
+pub fn apply_parsed<'a>(
+    bundle: &mut BundleReport,
+    suppressions: impl IntoIterator<Item = (&'a str, &'a Suppressions)>,
+) -> Vec<String> {
+    let by_source: HashMap<&str, &Suppressions> = suppressions
+        .into_iter()
         .filter(|(_, s)| !s.is_empty())
         .collect();
     if by_source.is_empty() {
@@ -239,6 +276,20 @@ mod tests {
         ] {
             assert!(Suppressions::parse(text).is_empty(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn suppressions_survive_json() {
+        let s = Suppressions::parse(
+            "<!-- factlint-disable a, b -->\n<!-- factlint-disable-next-line -->\nline\n",
+        );
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(json, r#"{"file":["a","b"],"lines":{"3":[]}}"#);
+        assert_eq!(serde_json::from_str::<Suppressions>(&json).unwrap(), s);
+        assert_eq!(
+            serde_json::to_string(&Suppressions::default()).unwrap(),
+            "{}"
+        );
     }
 
     #[test]

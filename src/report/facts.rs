@@ -2,7 +2,10 @@
 //! extractors read, before any rule speaks.
 //!
 //! - `jsonl`: one JSON object per fact, the fact's report fields plus
-//!   `bundle`, for `jq`, `grep` and loading into data tools.
+//!   `bundle`, for `jq`, `grep` and loading into data tools. `factlint
+//!   facts --format jsonl` writes these lines inside a facts file, after a
+//!   `source` record for each source (`facts_file.rs`), so that `check
+//!   --facts` can read them back.
 //! - `table`: aligned columns (source, line, kind, key, subject, value,
 //!   modality, frame, text) for a person; a `bundle` column is added when more
 //!   than one bundle is shown.
@@ -59,10 +62,19 @@ pub fn render(format: FactsFormat, report: &Report, out: &mut dyn Write) -> std:
 
 pub fn render_jsonl(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     for line in lines(report) {
-        serde_json::to_writer(&mut *out, &line)?;
-        writeln!(out)?;
+        write_line(&line, out)?;
     }
     Ok(())
+}
+
+/// One fact of `bundle` as a JSON line.
+pub fn write_fact_line(bundle: &str, fact: &Fact, out: &mut dyn Write) -> std::io::Result<()> {
+    write_line(&FactLine { bundle, fact }, out)
+}
+
+fn write_line(line: &FactLine, out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, line)?;
+    writeln!(out)
 }
 
 /// Table cells are one line each: whitespace runs (newlines, tabs) become
