@@ -7,6 +7,8 @@
 
 use regex::Regex;
 
+use super::words;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
     Word,
@@ -39,6 +41,14 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
+    /// Whether this token can anchor a number, date, duration or range
+    /// (see [`words::anchors`]): every mention holds at least one.
+    pub fn anchors(&self) -> bool {
+        match self.kind {
+            TokKind::Num | TokKind::Dotted => true,
+            TokKind::Word | TokKind::Punct => words::anchors(&self.lower),
+        }
+    }
     pub fn is_word(&self, w: &str) -> bool {
         self.kind == TokKind::Word && self.lower == w
     }

@@ -120,12 +120,39 @@ fn span(t0: usize, t1: usize, m: DateMention) -> DateSpan {
     }
 }
 
+/// How many tokens may lead a date before its first anchor (a digit, a
+/// number, month, weekday or time word): "at the end of the week", "in
+/// the early hours of Sunday". No recognizer is tried further than this
+/// before an anchor, which keeps prose between dates cheap.
+const LEAD: usize = 8;
+
 pub(crate) fn find_dates(
     toks: &[Tok],
     nums: &[NumSpan],
     durs: &[DurSpan],
     reference: Option<NaiveDate>,
 ) -> Vec<DateSpan> {
+    find_dates_led(toks, nums, durs, reference, LEAD)
+}
+
+/// [`find_dates`], trying the recognizers only at tokens at most `lead`
+/// tokens before an anchor (`usize::MAX`: at every token).
+fn find_dates_led(
+    toks: &[Tok],
+    nums: &[NumSpan],
+    durs: &[DurSpan],
+    reference: Option<NaiveDate>,
+    lead: usize,
+) -> Vec<DateSpan> {
+    // The first anchor at or after each token.
+    let mut next_anchor = vec![usize::MAX; toks.len() + 1];
+    for i in (0..toks.len()).rev() {
+        next_anchor[i] = if toks[i].anchors() {
+            i
+        } else {
+            next_anchor[i + 1]
+        };
+    }
     let mut num_at = vec![None; toks.len() + 1];
     for n in nums {
         if n.t0 < num_at.len() && num_at[n.t0].is_none() {
@@ -148,6 +175,16 @@ pub(crate) fn find_dates(
     let mut out: Vec<DateSpan> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if lead != usize::MAX {
+            match next_anchor[i] {
+                usize::MAX => break,
+                a if a - i > lead => {
+                    i = a - lead;
+                    continue;
+                }
+                _ => {}
+            }
+        }
         let found = day_range(&cx, i)
             .or_else(|| weekdays_in_week(&cx, i))
             .or_else(|| part_of_period(&cx, i))
@@ -263,6 +300,34 @@ mod tests {
     use chrono::Weekday;
 
     use super::table::{dates, nothing};
+
+    /// Trying the recognizers only near anchors finds every date that
+    /// trying them at every token finds, over the real and example text.
+    #[test]
+    fn dates_start_at_most_lead_tokens_before_an_anchor() {
+        use crate::recognize::token::Tokenizer;
+        use crate::recognize::{duration, number};
+        let tokenizer = Tokenizer::new();
+        let reference = chrono::NaiveDate::from_ymd_opt(2026, 3, 11);
+        let show = |spans: Vec<super::DateSpan>| -> Vec<String> {
+            spans
+                .iter()
+                .map(|d| format!("{}..{} {:?}", d.start, d.end, d.mention))
+                .collect()
+        };
+        let mut differ = Vec::new();
+        for text in crate::recognize::tests::corpus_lines() {
+            let toks = tokenizer.tokenize(&text);
+            let nums = number::find_numbers(&toks);
+            let durs = duration::find_durations(&toks, &nums);
+            let led = super::find_dates_led(&toks, &nums, &durs, reference, super::LEAD);
+            let all = super::find_dates_led(&toks, &nums, &durs, reference, usize::MAX);
+            if show(led) != show(all) {
+                differ.push(text);
+            }
+        }
+        assert!(differ.is_empty(), "dates lost: {differ:#?}");
+    }
 
     #[test]
     fn stated_fields_are_kept_apart_from_resolution() {
