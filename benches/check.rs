@@ -99,19 +99,88 @@ fn run_on(kib: usize) -> String {
 
 #[divan::bench(args = [64, 256], sample_count = 5)]
 fn run_on_sentence(bencher: divan::Bencher, kib: usize) {
+    bench_one_article(bencher, "run-on", run_on(kib));
+}
+
+/// Times a whole check of a bundle of one article, `text`.
+fn bench_one_article(bencher: divan::Bencher, name: &str, text: String) {
     let set = load(&LoadOptions::default()).expect("default rules");
     let rec = Recognizer::new();
-    let text = run_on(kib);
     let bytes = text.len();
-    let source = Source::from_text("000".into(), "bench/run-on/000.md".into(), text, None)
-        .expect("generated source parses");
+    let source = Source::from_text(
+        "000".into(),
+        format!("bench/{name}/000.md").into(),
+        text,
+        None,
+    )
+    .expect("generated source parses");
     let bundle = Bundle {
-        name: "run-on".into(),
-        path: "bench/run-on".into(),
+        name: name.into(),
+        path: format!("bench/{name}").into(),
         sources: vec![source],
         manifest_reference_date: None,
     };
     bencher
         .counter(BytesCount::new(bytes))
         .bench(|| check_bundle(bundle.clone(), &rec, &set, None).facts.len());
+}
+
+/// Sentences built to hurt (the shapes of `tests/recognize_pathological.rs`
+/// and of what fuzzing found slow), each about 1 KB or less, beside an
+/// ordinary news sentence. Each is checked as a one-sentence article, so a
+/// time is an upper bound for that sentence in a real run; the bar is 1 ms.
+fn pathological(case: &str) -> String {
+    let repeat = |unit: &str, n: usize| unit.repeat(n);
+    let mut text = match case {
+        "plain-news" => "More than 2,000 people attended the ceremony on Tuesday, officials said, \
+                         the first such gathering since 1998."
+            .to_string(),
+        "number-words" => {
+            let words = [
+                "one", "hundred", "and", "twenty", "five", "thousand", "two", "million", "three",
+                "dozen",
+            ];
+            (0..200)
+                .map(|i| words[i % words.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        "from-to-chain" => (0..50)
+            .map(|i| format!("from {i} to {}", i + 1))
+            .collect::<Vec<_>>()
+            .join(" "),
+        "dates" => (1..=28)
+            .map(|d| format!("May {d}, 2025"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        "weekdays" => repeat("last Monday and next Friday, ", 30),
+        "capitalized" => repeat("Ada Lind Ray Holt Prime Minister Governor ", 25),
+        "titles" => repeat("President Mayor Governor Minister General ", 25),
+        "quotes" => repeat("\"We said 'yes' to 3,000,\" she said, ", 25),
+        "digits" => repeat("1,000,000.5 2.5m 10^6 3/4 12% ", 35),
+        "punctuation" => repeat("-–—/.,;:()[]!? ", 70),
+        "figures-and-units" => repeat("nearly 80 km and up to 3.5 tonnes per hour, ", 24),
+        _ => String::new(),
+    };
+    text.push_str(".\n");
+    text
+}
+
+const PATHOLOGICAL: &[&str] = &[
+    "plain-news",
+    "number-words",
+    "from-to-chain",
+    "dates",
+    "weekdays",
+    "capitalized",
+    "titles",
+    "quotes",
+    "digits",
+    "punctuation",
+    "figures-and-units",
+];
+
+#[divan::bench(args = PATHOLOGICAL)]
+fn pathological_sentence(bencher: divan::Bencher, case: &str) {
+    bench_one_article(bencher, "hurt", pathological(case));
 }

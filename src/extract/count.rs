@@ -323,8 +323,7 @@ fn measure_before(ctx: &SentenceContext, start: usize) -> Option<Found> {
     let before = text[..start].trim_end();
     // "killed at least 212 people", "claimed an additional 170 lives": a
     // measure verb right before, past an article or a filler.
-    let lead = word_spans(text, 0, before.len())
-        .into_iter()
+    let lead = frame::words(text, 0, before.len())
         .rev()
         .take(LEAD_WORDS)
         .take_while(|&(s, e)| {
@@ -368,8 +367,7 @@ fn measure_before_cue(ctx: &SentenceContext, cue_start: usize) -> Option<Found> 
     let lead = &text[..cue_start];
     // Nearest measure or counted noun before the cue, within a window and
     // with no other figure between.
-    let window_start = word_spans(text, 0, cue_start)
-        .iter()
+    let window_start = frame::words(text, 0, cue_start)
         .rev()
         .nth(MAX_MEASURE_BACK_WORDS)
         .map_or(0, |w| w.0);
@@ -403,8 +401,7 @@ fn measure_before_cue(ctx: &SentenceContext, cue_start: usize) -> Option<Found> 
     }
     // "turnout was 59.8%", "a majority of 170": the noun right before (a
     // capital opening the sentence is no name).
-    let words = word_spans(text, 0, cue_start);
-    let &(s, e) = words.last()?;
+    let (s, e) = frame::words(text, 0, cue_start).next_back()?;
     let w = &text[s..e];
     (text[e..cue_start].trim().is_empty()
         && pos::is_noun(w)
@@ -621,9 +618,9 @@ fn ages(ctx: &SentenceContext) -> Vec<Draft> {
             let end = m.end + w.len();
             // "the 74-year-old bridge": a noun after it that is no person
             // takes the age.
-            let noun_after = word_spans(text, end, text.len())
-                .first()
-                .is_some_and(|&(s, e)| {
+            let noun_after = frame::words(text, end, text.len())
+                .next()
+                .is_some_and(|(s, e)| {
                     let w = &text[s..e];
                     text[end..s].trim().is_empty() && !capitalized(w) && pos::is_noun(w)
                 });

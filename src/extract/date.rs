@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::frame::{capitalized, possessive, word_spans};
+use super::frame::{self, capitalized, possessive, word_spans};
 use super::{Draft, SentenceContext};
 use crate::facts::{DateField, DateValue, FactValue, Frame, Status};
 use crate::recognize::pos;
@@ -55,7 +55,7 @@ fn date_subject(ctx: &SentenceContext, start: usize) -> Option<String> {
     if let Some(p) = named {
         return Some(p.id.clone());
     }
-    let pronoun = word_spans(ctx.text, 0, start).iter().any(|&(s, e)| {
+    let pronoun = frame::words(ctx.text, 0, start).any(|(s, e)| {
         ctx.rules.lexicon.pronouns.is_whole(&ctx.text[s..e])
             || ctx.text[s..e].eq_ignore_ascii_case("who")
     });

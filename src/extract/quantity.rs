@@ -5,7 +5,7 @@
 //! unit and keeps the count's claim frame.
 
 use super::SentenceContext;
-use super::frame::word_spans;
+use super::frame::{word_spans, words};
 use crate::facts::{BaseAmount, Change, CountValue, Rendering};
 use crate::recognize::MentionValue;
 use crate::vocabulary::units::{Direction, Units};
@@ -213,8 +213,7 @@ pub fn change(ctx: &SentenceContext, start: usize, unit_end: Option<usize>) -> O
 /// rose| 40%", "turnout fell| to 59.8%").
 pub fn change_verb_before(ctx: &SentenceContext, at: usize) -> Option<usize> {
     let units = &ctx.rules.lexicon.units;
-    let words = word_spans(ctx.text, 0, at);
-    let &(s, e) = words.last()?;
+    let (s, e) = words(ctx.text, 0, at).next_back()?;
     if !ctx.text[e..at].trim().is_empty() {
         return None;
     }
@@ -234,7 +233,7 @@ pub fn measure(
     let units = &ctx.rules.lexicon.units;
     let text = ctx.text;
     let (clause_start, _) = ctx.clause_at(start);
-    let key_of = |&(s, e): &(usize, usize)| {
+    let key_of = |(s, e): (usize, usize)| {
         units
             .measure(dimension, &text[s..e])
             .map(|k| (k.to_string(), s, e))
@@ -244,13 +243,11 @@ pub fn measure(
     let stop = text[after..]
         .find([',', ';', ':', '.', '(', ')', '—', '–'])
         .map_or(text.len(), |i| after + i);
-    word_spans(text, after, stop)
-        .iter()
+    words(text, after, stop)
         .take(MEASURE_AFTER_WORDS)
         .find_map(key_of)
         .or_else(|| {
-            word_spans(text, clause_start.min(start), start)
-                .iter()
+            words(text, clause_start.min(start), start)
                 .rev()
                 .take(MEASURE_BEFORE_WORDS)
                 .find_map(key_of)

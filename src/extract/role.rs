@@ -103,8 +103,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             .map_or(title.start, |pl| pl.start);
         // The span shows the word that makes the role a former one.
         let start = if former {
-            super::frame::word_spans(ctx.text, 0, title.start)
-                .into_iter()
+            super::frame::words(ctx.text, 0, title.start)
                 .rev()
                 .take(FORMER_WINDOW)
                 .filter(|&(s, e)| {

@@ -33,24 +33,84 @@ pub fn fill(ctx: &SentenceContext, start: usize, end: usize, measure_start: usiz
 /// Word spans in `text[from..to]`: runs of letters, digits, apostrophes
 /// and inner hyphens or periods ("U.N.", "el-Drese", "Libya's").
 pub fn word_spans(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let slice = &text[from..to];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let inner = matches!(c, '\'' | '’' | '-' | '.')
-            && start.is_some()
-            && iter.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((from + s, from + i));
+    words(text, from, to).collect()
+}
+
+/// The words of [`word_spans`], found lazily from either end: the words
+/// nearest a figure cost the same however long the sentence before it is
+/// (`.rev().take(n)`), which keeps a sentence full of figures linear.
+pub fn words(text: &str, from: usize, to: usize) -> Words<'_> {
+    Words {
+        slice: &text[from..to],
+        from,
+        front: 0,
+        back: to - from,
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    slice: &'a str,
+    /// Offset of `slice` in the text.
+    from: usize,
+    /// The unread part of `slice`: `front..back`.
+    front: usize,
+    back: usize,
+}
+
+impl Words<'_> {
+    /// Whether the character at `i` belongs to a word: a letter or digit,
+    /// or an apostrophe, hyphen or period between two of them.
+    fn in_word(&self, i: usize, c: char) -> bool {
+        if c.is_alphanumeric() {
+            return true;
         }
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        matches!(c, '\'' | '’' | '-' | '.')
+            && alnum(self.slice[..i].chars().next_back())
+            && alnum(self.slice[i + c.len_utf8()..].chars().next())
     }
-    if let Some(s) = start {
-        out.push((from + s, to));
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let mut start = None;
+        for (i, c) in self.slice[self.front..self.back].char_indices() {
+            let i = self.front + i;
+            match (self.in_word(i, c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    self.front = i;
+                    return Some((self.from + s, self.from + i));
+                }
+                _ => {}
+            }
+        }
+        self.front = self.back;
+        start.map(|s| (self.from + s, self.from + self.back))
     }
-    out
+}
+
+impl DoubleEndedIterator for Words<'_> {
+    fn next_back(&mut self) -> Option<(usize, usize)> {
+        let mut end = None;
+        for (i, c) in self.slice[self.front..self.back].char_indices().rev() {
+            let i = self.front + i;
+            let after = i + c.len_utf8();
+            match (self.in_word(i, c), end) {
+                (true, None) => end = Some(after),
+                (false, Some(e)) => {
+                    self.back = after;
+                    return Some((self.from + after, self.from + e));
+                }
+                _ => {}
+            }
+        }
+        self.back = self.front;
+        end.map(|e| (self.from + self.front, self.from + e))
+    }
 }
 
 /// Whether a word starts with a capital letter.
@@ -86,6 +146,74 @@ mod tests {
             .map(|(s, e)| &text[s..e])
             .collect();
         assert_eq!(words, ["Libya's", "U.N", "envoy", "el-Drese", "said"]);
+    }
+
+    /// The one-pass scanner the lazy iterator replaced, kept as the
+    /// reference it must agree with.
+    fn scanned(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let slice = &text[from..to];
+        let mut iter = slice.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let inner = matches!(c, '\'' | '’' | '-' | '.')
+                && start.is_some()
+                && iter.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+            if c.is_alphanumeric() || inner {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                out.push((from + s, from + i));
+            }
+        }
+        if let Some(s) = start {
+            out.push((from + s, to));
+        }
+        out
+    }
+
+    /// From the front, from the back and from both ends in turn, over
+    /// every slice between word-ish boundaries of awkward and real text.
+    #[test]
+    fn words_from_either_end_are_the_scanned_words() {
+        let mut lines = vec![
+            "Libya's U.N. envoy, el-Drese, said.".to_string(),
+            "a.-b 'x' -y- ..z.. U.S.-led 3.5m 1,000 naïve café’s — ok".to_string(),
+            "''--..’’ a".to_string(),
+        ];
+        lines.extend(
+            crate::recognize::tests::corpus_lines()
+                .into_iter()
+                .take(400),
+        );
+        for text in &lines {
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .step_by(3)
+                .collect();
+            for (k, &from) in cuts.iter().enumerate() {
+                for &to in cuts[k..].iter().step_by(7) {
+                    let want = scanned(text, from, to);
+                    assert_eq!(
+                        words(text, from, to).collect::<Vec<_>>(),
+                        want,
+                        "{text:?} {from}..{to}"
+                    );
+                    let mut back: Vec<_> = words(text, from, to).rev().collect();
+                    back.reverse();
+                    assert_eq!(back, want, "{text:?} {from}..{to} from the back");
+                    let mut it = words(text, from, to);
+                    let (mut head, mut tail) = (Vec::new(), Vec::new());
+                    while let Some(w) = it.next() {
+                        head.push(w);
+                        let Some(w) = it.next_back() else { break };
+                        tail.push(w);
+                    }
+                    tail.reverse();
+                    head.extend(tail);
+                    assert_eq!(head, want, "{text:?} {from}..{to} alternating");
+                }
+            }
+        }
     }
 
     #[test]
