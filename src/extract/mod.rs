@@ -300,22 +300,42 @@ pub fn extract_source(
     rules: &RuleSet,
     registry: &HashSet<String>,
 ) -> Vec<Fact> {
-    // A source in another language is reported as skipped, never mis-read.
-    if source.skipped.is_some() {
-        return Vec::new();
+    match names_of(source, rules) {
+        Some(names) => {
+            let sentences = sentence_texts(source);
+            let names = names.with_registry_of(registry, &sentences);
+            extract_named(source, rec, rules, &names)
+        }
+        // A source in another language is reported as skipped, never mis-read.
+        None => Vec::new(),
     }
-    let sentences: Vec<&str> = source
+}
+
+fn sentence_texts(source: &Source) -> Vec<&str> {
+    source
         .sentences
         .iter()
         .map(|s| source.sentence_text(s))
-        .collect();
-    let names = Names::with_registry(
+        .collect()
+}
+
+/// The people a source names, before the bundle's registry is known; `None`
+/// for a skipped source.
+fn names_of<'a>(source: &Source, rules: &'a RuleSet) -> Option<Names<'a>> {
+    if source.skipped.is_some() {
+        return None;
+    }
+    Some(Names::new(
         &rules.lexicon,
         &rules.reference,
         &source.text[source.body_start..],
-        &sentences,
-        Some(registry),
-    );
+        &sentence_texts(source),
+    ))
+}
+
+/// [`extract_source`] with the source's names already read.
+fn extract_named(source: &Source, rec: &Recognizer, rules: &RuleSet, names: &Names) -> Vec<Fact> {
+    let sentences = sentence_texts(source);
     let mut facts = Vec::new();
     let mut carried: Option<String> = None;
     let mut anniversary_of: Option<(String, NaiveDate)> = None;
@@ -444,36 +464,29 @@ pub fn extract_source(
     facts
 }
 
-/// Names one source introduces with a title ("Mayor Ada Lind") that the
-/// reference pack does not know; another source may name them bare.
-pub fn introduced_names(source: &Source, rules: &RuleSet) -> Vec<String> {
-    if source.skipped.is_some() {
-        return Vec::new();
-    }
-    let sentences: Vec<&str> = source
-        .sentences
-        .iter()
-        .map(|s| source.sentence_text(s))
-        .collect();
-    let names = Names::new(
-        &rules.lexicon,
-        &rules.reference,
-        &source.text[source.body_start..],
-        &sentences,
-    );
-    names.introduced_names().cloned().collect()
-}
-
 /// Facts of every source of a bundle, sources in parallel, in source order.
+/// Names one source introduces with a title ("Mayor Ada Lind") that the
+/// reference pack does not know form the bundle's registry: another source
+/// may name them bare. Each source's names are read once; the registry
+/// re-reads only the sentences it can change.
 pub fn extract_bundle(sources: &[Source], rec: &Recognizer, rules: &RuleSet) -> Vec<Fact> {
     use rayon::prelude::*;
-    let registry: HashSet<String> = sources
-        .par_iter()
-        .flat_map_iter(|s| introduced_names(s, rules))
+    let names: Vec<Option<Names>> = sources.par_iter().map(|s| names_of(s, rules)).collect();
+    let registry: HashSet<String> = names
+        .iter()
+        .flatten()
+        .flat_map(|n| n.introduced_names().cloned())
         .collect();
     sources
         .par_iter()
-        .flat_map_iter(|s| extract_source(s, rec, rules, &registry))
+        .zip(names)
+        .flat_map_iter(|(source, names)| match names {
+            Some(names) => {
+                let names = names.with_registry_of(&registry, &sentence_texts(source));
+                extract_named(source, rec, rules, &names)
+            }
+            None => Vec::new(),
+        })
         .collect()
 }
 

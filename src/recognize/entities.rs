@@ -137,6 +137,10 @@ pub struct Names<'a> {
     full_counts: HashMap<String, usize>,
     /// Candidates of each sentence given to [`Names::new`], computed once.
     per_sentence: Vec<Vec<Candidate>>,
+    /// Per sentence, the slugs of runs the reference did not know: only
+    /// these can become names through a registry, so a sentence with none
+    /// in it keeps its candidates when the registry arrives.
+    unknown_runs: Vec<Vec<String>>,
     /// Full names introduced anywhere in the bundle.
     registry: Option<&'a HashSet<String>>,
 }
@@ -187,19 +191,51 @@ impl<'a> Names<'a> {
             lowercase,
             full_counts: HashMap::new(),
             per_sentence: Vec::new(),
+            unknown_runs: Vec::new(),
             registry,
         };
-        let per_sentence: Vec<Vec<Candidate>> =
-            sentences.iter().map(|s| names.candidates(s)).collect();
+        let (per_sentence, unknown_runs) = sentences.iter().map(|s| names.candidates(s)).unzip();
+        names.per_sentence = per_sentence;
+        names.unknown_runs = unknown_runs;
+        names.count_full_names();
+        names
+    }
+
+    /// These names, also recognizing the bundle's introduced names: what
+    /// [`Names::with_registry`] gives for the same `sentences`, re-reading
+    /// only the sentences where a registry name can stand.
+    pub fn with_registry_of<'b>(
+        self,
+        registry: &'b HashSet<String>,
+        sentences: &[&str],
+    ) -> Names<'b>
+    where
+        'a: 'b,
+    {
+        let mut names: Names<'b> = self;
+        names.registry = Some(registry);
+        for (i, text) in sentences.iter().enumerate() {
+            let affected = names
+                .unknown_runs
+                .get(i)
+                .is_some_and(|runs| runs.iter().any(|id| registry.contains(id)));
+            if affected {
+                let (candidates, _) = names.candidates(text);
+                names.per_sentence[i] = candidates;
+            }
+        }
+        names.count_full_names();
+        names
+    }
+
+    fn count_full_names(&mut self) {
         let mut counts: HashMap<String, usize> = HashMap::new();
-        for c in per_sentence.iter().flatten() {
+        for c in self.per_sentence.iter().flatten() {
             if let Candidate::Full(p) = c {
                 *counts.entry(p.id.clone()).or_default() += 1;
             }
         }
-        names.full_counts = counts;
-        names.per_sentence = per_sentence;
-        names
+        self.full_counts = counts;
     }
 
     fn is_title_or_place(&self, words: &str) -> bool {
@@ -299,8 +335,11 @@ impl<'a> Names<'a> {
             && (self.opens_with_speech_verb(after) || self.lexicon.titles.contains_in(appositive))
     }
 
-    fn candidates(&self, text: &str) -> Vec<Candidate> {
+    /// A sentence's candidates, and the slugs of its runs that neither the
+    /// reference nor the registry knew.
+    fn candidates(&self, text: &str) -> (Vec<Candidate>, Vec<String>) {
         let mut out = Vec::new();
+        let mut unknown = Vec::new();
         for run in capitalized_runs(text) {
             let mut used = vec![false; run.len()];
             // 1. Known people, longest sub-run first.
@@ -313,8 +352,15 @@ impl<'a> Names<'a> {
                     let id = match self.reference.person(&text[s..e]) {
                         Some(p) => Some(p.id.clone()),
                         // Named with a title by another source of the bundle.
-                        None => Some(slug(&text[s..e]))
-                            .filter(|id| self.registry.is_some_and(|r| r.contains(id))),
+                        None => {
+                            let id = slug(&text[s..e]);
+                            if self.registry.is_some_and(|r| r.contains(&id)) {
+                                Some(id)
+                            } else {
+                                unknown.push(id);
+                                None
+                            }
+                        }
                     };
                     if let Some(id) = id {
                         out.push(Candidate::Full(PersonMention {
@@ -378,7 +424,7 @@ impl<'a> Names<'a> {
                 }
             }
         }
-        out
+        (out, unknown)
     }
 
     /// The entity a bare name stands for: the most-mentioned full name in
@@ -433,7 +479,7 @@ impl<'a> Names<'a> {
 
     /// People in one sentence, in order.
     pub fn people(&self, text: &str) -> Vec<PersonMention> {
-        self.resolve(text, &self.candidates(text))
+        self.resolve(text, &self.candidates(text).0)
     }
 
     /// People in the `i`th sentence given to [`Names::new`].
@@ -563,6 +609,45 @@ mod tests {
             .iter()
             .map(|s| names.people(s).into_iter().map(|p| p.id).collect())
             .collect()
+    }
+
+    /// Adding the registry to names already read gives what reading them
+    /// with the registry gives, though only the sentences a registry name
+    /// can touch are read again.
+    #[test]
+    fn a_registry_added_later_reads_as_one_given_at_once() {
+        let set = load(&LoadOptions::default()).unwrap();
+        let article = "Ada Lind opened the bridge on Monday.\n\
+            The crowd cheered as Lind cut the ribbon.\n\
+            Governor Ray Holt did not come.\n\
+            Marta Vale, who runs the ferry, said the queue was long.\n\
+            Vale and Lind spoke later; Holt sent a note.";
+        let sentences: Vec<&str> = article.lines().collect();
+        // Another source of the bundle introduced "Mayor Ada Lind".
+        let registry: HashSet<String> = ["ada-lind".to_string()].into();
+        let people = |names: &Names| -> Vec<Vec<String>> {
+            (0..sentences.len())
+                .map(|i| {
+                    let found = names.people_at(i, sentences[i]);
+                    found.into_iter().map(|p| p.id).collect()
+                })
+                .collect()
+        };
+        let at_once = Names::with_registry(
+            &set.lexicon,
+            &set.reference,
+            article,
+            &sentences,
+            Some(&registry),
+        );
+        let later = Names::new(&set.lexicon, &set.reference, article, &sentences)
+            .with_registry_of(&registry, &sentences);
+        let want = people(&at_once);
+        assert_eq!(people(&later), want);
+        // The registry matters here: without it the first sentence has no one.
+        assert_eq!(want[0], ["ada-lind"]);
+        let without = Names::new(&set.lexicon, &set.reference, article, &sentences);
+        assert!(people(&without)[0].is_empty());
     }
 
     #[test]
