@@ -38,16 +38,16 @@ pub(crate) struct Tok {
     pub glued_left: bool,
     /// First character is upper case (words only).
     pub capital: bool,
+    /// Whether the token can anchor a mention ([`Tok::anchors`]), worked
+    /// out once here: the gate and the date scan both ask it.
+    anchor: bool,
 }
 
 impl Tok {
     /// Whether this token can anchor a number, date, duration or range
     /// (see [`words::anchors`]): every mention holds at least one.
     pub fn anchors(&self) -> bool {
-        match self.kind {
-            TokKind::Num | TokKind::Dotted => true,
-            TokKind::Word | TokKind::Punct => words::anchors(&self.lower),
-        }
+        self.anchor
     }
     pub fn is_word(&self, w: &str) -> bool {
         self.kind == TokKind::Word && self.lower == w
@@ -121,6 +121,7 @@ impl Tokenizer {
                     plain_digits: plain,
                     glued_left,
                     capital: false,
+                    anchor: false,
                 });
                 pos += len;
             } else if c.is_alphabetic() {
@@ -148,6 +149,7 @@ impl Tokenizer {
                     plain_digits: false,
                     glued_left,
                     capital: c.is_uppercase(),
+                    anchor: false,
                 });
                 pos = end;
             } else {
@@ -162,10 +164,17 @@ impl Tokenizer {
                     plain_digits: false,
                     glued_left,
                     capital: false,
+                    anchor: false,
                 });
                 pos = end;
             }
             last_end = pos;
+        }
+        for t in &mut toks {
+            t.anchor = match t.kind {
+                TokKind::Num | TokKind::Dotted => true,
+                TokKind::Word | TokKind::Punct => words::anchors(&t.lower),
+            };
         }
         toks
     }

@@ -224,47 +224,50 @@ pub(crate) fn unit_seconds(w: &str, after_digits: bool) -> Option<f64> {
 /// Words that name a time by themselves ("today", "overnight", "the
 /// sixties") or a vague amount ("several", "a handful"), beyond the tables
 /// above.
-const SELF_ANCHORED: &[&str] = &[
-    "today",
-    "tonight",
-    "tomorrow",
-    "tmrw",
-    "yesterday",
-    "weekend",
-    "weekends",
-    "morning",
-    "mornings",
-    "afternoon",
-    "afternoons",
-    "evening",
-    "evenings",
-    "night",
-    "nights",
-    "overnight",
-    "noon",
-    "midday",
-    "midnight",
-    "aughts",
-    "noughties",
-    "twenties",
-    "thirties",
-    "forties",
-    "fifties",
-    "sixties",
-    "seventies",
-    "eighties",
-    "nineties",
-    "few",
-    "several",
-    "couple",
-    "handful",
-    "scores",
-    "tens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-];
+fn self_anchored(w: &str) -> bool {
+    matches!(
+        w,
+        "today"
+            | "tonight"
+            | "tomorrow"
+            | "tmrw"
+            | "yesterday"
+            | "weekend"
+            | "weekends"
+            | "morning"
+            | "mornings"
+            | "afternoon"
+            | "afternoons"
+            | "evening"
+            | "evenings"
+            | "night"
+            | "nights"
+            | "overnight"
+            | "noon"
+            | "midday"
+            | "midnight"
+            | "aughts"
+            | "noughties"
+            | "twenties"
+            | "thirties"
+            | "forties"
+            | "fifties"
+            | "sixties"
+            | "seventies"
+            | "eighties"
+            | "nineties"
+            | "few"
+            | "several"
+            | "couple"
+            | "handful"
+            | "scores"
+            | "tens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+    )
+}
 
 /// Whether a lower-cased word can anchor a number, date, duration or range:
 /// every recognizer needs at least one digit token or one such word, so a
@@ -282,7 +285,7 @@ pub(crate) fn anchors(w: &str) -> bool {
         || weekday(w).is_some()
         || unit_seconds(w, false).is_some()
         || vulgar(w).is_some()
-        || SELF_ANCHORED.contains(&w)
+        || self_anchored(w)
 }
 
 /// Unicode vulgar fractions.
