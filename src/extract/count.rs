@@ -113,7 +113,11 @@ fn predicate_after(ctx: &SentenceContext, from: usize) -> Option<(String, String
     let lex = &ctx.rules.lexicon;
     let (_, ce) = ctx.clause_at(from);
     let mut at = from;
-    let words = word_spans(ctx.text, from, ce.max(from));
+    // The first words only: the predicate within MAX_PREDICATE_WORDS, the
+    // verb after a place phrase within the first six.
+    let words: Vec<(usize, usize)> = frame::words(ctx.text, from, ce.max(from))
+        .take(MAX_PREDICATE_WORDS.max(6))
+        .collect();
     let mut skipped_place = false;
     for (i, &(s, e)) in words.iter().enumerate().take(MAX_PREDICATE_WORDS) {
         if s < at {
@@ -134,11 +138,11 @@ fn predicate_after(ctx: &SentenceContext, from: usize) -> Option<(String, String
         // "people in the Mediterranean city are …": a place phrase may
         // stand between the noun and its predicate.
         if i == 0 && !skipped_place && frames.scope_within.contains_in(w) {
-            let verb = words[i..]
+            let verb = words
                 .iter()
                 .position(|&(vs, ve)| frames.fillers.contains_in(&ctx.text[vs..ve]));
             if let Some(p) = verb.filter(|p| *p <= 5) {
-                at = words[i + p].0;
+                at = words[p].0;
                 skipped_place = true;
                 continue;
             }
@@ -161,8 +165,8 @@ fn measure_after(ctx: &SentenceContext, from: usize, one: bool, percent: bool) -
     let frames = &lex.frames;
     let text = ctx.text;
     let (_, ce) = ctx.clause_at(from);
-    let words = word_spans(text, from, ce.max(from));
-    let first = *words.first()?;
+    let words = frame::words(text, from, ce.max(from));
+    let first = words.clone().next()?;
     if text[from..first.0].trim().len() > 1 {
         return None;
     }
@@ -184,7 +188,7 @@ fn measure_after(ctx: &SentenceContext, from: usize, one: bool, percent: bool) -
     }
     // "410 of the 650 seats" counts a part: left to the figure after it.
     let mut np: Vec<(usize, usize)> = Vec::new();
-    for &(s, e) in words.iter().take(MAX_NP_WORDS) {
+    for (s, e) in words.take(MAX_NP_WORDS) {
         let w = &text[s..e];
         if w.chars().any(|c| c.is_ascii_digit())
             || pos::is_function_word(w)
@@ -425,11 +429,10 @@ fn measure_before_cue(ctx: &SentenceContext, cue_start: usize) -> Option<Found> 
 fn amount_for(ctx: &SentenceContext, start: usize) -> Option<Found> {
     let text = ctx.text;
     let (cs, _) = ctx.clause_at(start);
-    let words = word_spans(text, cs, start);
-    let mut it = words.iter().rev();
-    let &(mut s, mut e) = it.next()?;
+    let mut it = frame::words(text, cs, start).rev();
+    let (mut s, mut e) = it.next()?;
     if ["for", "of", "at"].contains(&text[s..e].to_lowercase().as_str()) {
-        (s, e) = *it.next()?;
+        (s, e) = it.next()?;
     }
     let w = &text[s..e];
     let lex = &ctx.rules.lexicon;
@@ -469,13 +472,12 @@ fn holder(ctx: &SentenceContext, start: usize) -> Option<String> {
         // A clause that opens on its verb ("…, won four seats", "…, yet
         // only secured four") shares the sentence's subject: with no
         // determiner before it, a word that may be a verb is one.
-        let first = word_spans(text, cs, start)
-            .into_iter()
+        let first = frame::words(text, cs, start)
             .map(|(s, e)| &text[s..e])
             .find(|w| !(pos::is_adverb(w) || pos::is_function_word(w)) || pos::is_article(w));
         let subjectless = first.is_some_and(|w| !capitalized(w) && pos::is_verb(w));
         let joined = cs == 0 || (subjectless && !text[..cs].contains(';'));
-        let pronoun = word_spans(text, cs, start).iter().any(|&(s, e)| {
+        let pronoun = frame::words(text, cs, start).any(|(s, e)| {
             ["he", "she", "his", "her", "him"]
                 .iter()
                 .any(|p| text[s..e].eq_ignore_ascii_case(p))
