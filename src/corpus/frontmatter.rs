@@ -21,6 +21,12 @@ pub struct FrontMatter {
     #[serde(default, deserialize_with = "de_date")]
     pub published: Option<NaiveDate>,
     pub story: Option<String>,
+    /// `date:`, the publication date of static-site generators (Hugo,
+    /// Jekyll) and many CMS exports: read as `published` when that is
+    /// absent. Lenient: a value that is not a `YYYY-MM-DD…` date is left
+    /// alone rather than refused, since other tools put other things there.
+    #[serde(default, deserialize_with = "de_date_lenient")]
+    pub date: Option<NaiveDate>,
 }
 
 impl FrontMatter {
@@ -37,7 +43,7 @@ impl FrontMatter {
             self.url.clone_from(&other.url);
         }
         if self.published.is_none() {
-            self.published = other.published;
+            self.published = other.published.or(other.date);
         }
         if self.story.is_none() {
             self.story.clone_from(&other.story);
@@ -80,6 +86,19 @@ impl Manifest {
 
 /// Accepts `2025-09-03` and full timestamps (`2025-09-03T08:00:00Z`), which
 /// CMS exports use; only the date part matters for resolving "last year".
+fn de_date_lenient<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<NaiveDate>, D::Error> {
+    let raw: Option<serde_yaml::Value> = Option::deserialize(d)?;
+    Ok(raw
+        .as_ref()
+        .and_then(serde_yaml::Value::as_str)
+        .and_then(|s| {
+            let day = s.get(..10).unwrap_or(s);
+            NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+        }))
+}
+
 fn de_date<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> std::result::Result<Option<NaiveDate>, D::Error> {
@@ -115,7 +134,7 @@ pub fn split(path: &Path, text: &str) -> Result<(Option<FrontMatter>, usize)> {
         if line.trim_end() == "---" {
             let yaml = &text[open..offset];
             let body_start = offset + line.len();
-            let meta: FrontMatter = if yaml.trim().is_empty() {
+            let mut meta: FrontMatter = if yaml.trim().is_empty() {
                 FrontMatter::default()
             } else {
                 crate::error::yaml_nesting(path, yaml)
@@ -128,6 +147,7 @@ pub fn split(path: &Path, text: &str) -> Result<(Option<FrontMatter>, usize)> {
                         err
                     })?
             };
+            meta.published = meta.published.or(meta.date);
             return Ok((Some(meta), body_start));
         }
         offset += line.len();
@@ -164,6 +184,27 @@ mod tests {
         let (meta, body) = split(Path::new("a.md"), "\u{feff}---\ntitle: T\n---\nBody").unwrap();
         assert_eq!(meta.and_then(|m| m.title).as_deref(), Some("T"));
         assert_eq!(body, 3 + 4 + 9 + 4);
+    }
+
+    #[test]
+    fn date_stands_for_published_when_it_is_a_date() {
+        let read = |fm: &str| {
+            split(Path::new("a.md"), fm)
+                .ok()
+                .and_then(|(meta, _)| meta)
+                .and_then(|m| m.published)
+        };
+        let day = NaiveDate::from_ymd_opt(2024, 6, 7);
+        assert_eq!(read("---\ndate: 2024-06-07\n---\nx"), day);
+        assert_eq!(read("---\ndate: 2024-06-07T09:30:00+02:00\n---\nx"), day);
+        // `published` wins over `date`.
+        assert_eq!(
+            read("---\npublished: 2024-06-07\ndate: 2020-01-01\n---\nx"),
+            day
+        );
+        // Not a date: left alone, never an error.
+        assert_eq!(read("---\ndate: last Tuesday\n---\nx"), None);
+        assert_eq!(read("---\ndate: [1, 2]\n---\nx"), None);
     }
 
     #[test]

@@ -119,6 +119,7 @@ impl Source {
                 url: summary.url.clone(),
                 published: summary.published,
                 story,
+                ..FrontMatter::default()
             },
             lines: LineIndex::new(""),
             sentences: Vec::new(),
