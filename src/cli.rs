@@ -11,7 +11,7 @@ pub use crate::config::FailOn;
 use crate::config::{self, Config};
 use crate::error::{Error, Result};
 use crate::filter::baseline::{self, Baseline};
-use crate::output::{Role, Targets, write_atomically};
+use crate::output::{Role, Targets, write_atomically_with};
 use crate::pipeline::{CheckOptions, STDIN_PATH, check, check_facts, extract};
 use crate::report::facts::FactsFormat;
 use crate::report::{self, Format, RenderContext, RuleMeta};
@@ -483,9 +483,9 @@ fn run_check(args: &CheckArgs) -> Result<i32> {
         color,
         quiet: args.quiet,
     };
-    let mut buf = Vec::new();
-    report::render(format, &report, &ctx, &mut buf).map_err(|e| Error::io("<report>", e))?;
-    emit(args.output.as_deref(), &buf)?;
+    emit_with(args.output.as_deref(), |out| {
+        report::render(format, &report, &ctx, out)
+    })?;
     // Annotations alone on standard output; the log's summary beside them.
     if format == Format::Github {
         eprintln!("{}", report::github::summary(&report));
@@ -585,12 +585,21 @@ fn read_stdin() -> Result<String> {
 
 /// Writes rendered output to FILE (atomically) or standard output.
 fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    emit_with(output, |out| out.write_all(bytes))
+}
+
+/// Writes what `fill` makes to `output` (atomically) or standard output,
+/// as it is made.
+fn emit_with(
+    output: Option<&Path>,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     match output {
-        Some(path) => write_atomically(path, bytes),
+        Some(path) => write_atomically_with(path, fill),
         None => {
             let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            write_or_pipe(out.write_all(bytes).and_then(|()| out.flush()))
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            write_or_pipe(fill(&mut out).and_then(|()| out.flush()))
         }
     }
 }

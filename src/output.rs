@@ -213,15 +213,27 @@ impl Targets {
 /// (same filesystem, so the rename is atomic), synced, then renamed over
 /// the target. Used for `--output` and baselines.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomically_with(path, |w| w.write_all(bytes))
+}
+
+/// [`write_atomically`], the content written by `fill` as it is made: a
+/// report of a whole archive is never held in memory to be written.
+pub fn write_atomically_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     match std::fs::metadata(path) {
         // A terminal, a pipe or a device (`-o /dev/stdout`): write in place;
         // renaming over it would replace it with a file.
         Ok(m) if !m.is_file() && !m.is_dir() => {
-            let mut f = std::fs::OpenOptions::new()
+            let f = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
                 .map_err(|e| Error::io(path, e))?;
-            return f.write_all(bytes).map_err(|e| Error::io(path, e));
+            let mut w = std::io::BufWriter::new(f);
+            return fill(&mut w)
+                .and_then(|()| w.flush())
+                .map_err(|e| Error::io(path, e));
         }
         Ok(m) if m.is_dir() => {
             return Err(Error::IsADirectory {
@@ -239,7 +251,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     };
     let permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
     let tmp = temp_path_beside(&target)?;
-    let result = write_and_sync(&tmp, bytes, path).and_then(|()| {
+    let result = write_and_sync(&tmp, fill, path).and_then(|()| {
         if let Some(p) = permissions {
             let _ = std::fs::set_permissions(&tmp, p);
         }
@@ -262,7 +274,9 @@ pub fn write_new_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     let tmp = temp_path_beside(path)?;
     let result =
-        write_and_sync(&tmp, bytes, path).and_then(|()| match std::fs::hard_link(&tmp, path) {
+        write_and_sync(&tmp, |w| w.write_all(bytes), path).and_then(|()| match std::fs::hard_link(
+            &tmp, path,
+        ) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::Exists {
                 path: path.to_path_buf(),
@@ -294,13 +308,23 @@ fn temp_path_beside(path: &Path) -> Result<std::path::PathBuf> {
 }
 
 /// Errors name `shown`, the file the user asked for, not the temporary one.
-fn write_and_sync(tmp: &Path, bytes: &[u8], shown: &Path) -> Result<()> {
-    let mut f = std::fs::OpenOptions::new()
+fn write_and_sync(
+    tmp: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    shown: &Path,
+) -> Result<()> {
+    let f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(tmp)
         .map_err(|e| Error::io(shown, e))?;
-    f.write_all(bytes).map_err(|e| Error::io(shown, e))?;
+    let mut w = std::io::BufWriter::new(f);
+    fill(&mut w)
+        .and_then(|()| w.flush())
+        .map_err(|e| Error::io(shown, e))?;
+    let f = w
+        .into_inner()
+        .map_err(|e| Error::io(shown, e.into_error()))?;
     f.sync_all().map_err(|e| Error::io(shown, e))
 }
 
