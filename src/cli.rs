@@ -10,14 +10,14 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 pub use crate::config::FailOn;
 use crate::config::{self, Config};
 use crate::error::{Error, Result};
-use crate::filter::baseline::{self, Baseline};
 use crate::output::{Role, Targets, write_atomically_with};
-use crate::pipeline::{CheckOptions, STDIN_PATH, check, check_facts, extract};
+use crate::pipeline::{CheckOptions, STDIN_PATH, extract};
 use crate::report::facts::FactsFormat;
-use crate::report::{self, Format, RenderContext, RuleMeta};
-use crate::rules::{self, LoadOptions, RuleSet, Severity};
+use crate::report::{self, RuleMeta};
+use crate::rules::{self, LoadOptions, RuleSet};
 use crate::text::terminal_safe;
 
+mod check_command;
 mod choices;
 pub mod parse_command;
 mod progress;
@@ -277,7 +277,7 @@ fn rule_meta(set: &RuleSet) -> Vec<RuleMeta> {
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
-        Command::Check(args) => run_check(&args),
+        Command::Check(args) => check_command::run(&args),
         Command::Facts(args) => run_facts(&args),
         Command::Parse(args) => {
             use parse_command::ParseOptions;
@@ -391,108 +391,6 @@ fn check_options(
     })
 }
 
-fn run_check(args: &CheckArgs) -> Result<i32> {
-    let config = args.config.load()?;
-    let set = args.rules.load_for_checking(&config)?;
-    let format = args
-        .format
-        .map(Format::from)
-        .or(config.format)
-        .unwrap_or(Format::Text);
-    let fail_on = args
-        .fail_on
-        .map(FailOn::from)
-        .or(config.fail_on)
-        .unwrap_or(FailOn::Error);
-    let min_severity = args
-        .min_severity
-        .map(Severity::from)
-        .or(config.min_severity);
-    let (mut report, mut targets) = if args.facts.is_empty() {
-        let mut opts = check_options(&args.paths, args.reference_date, &config)?;
-        opts.no_suppress = args.no_suppress;
-        let machine_on_stdout = args.output.is_none() && !format.is_terminal_format();
-        opts.progress = progress::Bar::wanted(args.quiet, machine_on_stdout)
-            .map(|b| std::sync::Arc::new(b) as std::sync::Arc<dyn crate::pipeline::Progress>);
-        let report = check(&opts, &set)?;
-        let sources = report.bundles.iter().flat_map(|b| &b.sources);
-        let targets = inputs(
-            sources.map(|s| s.path.as_str()),
-            &opts,
-            &config,
-            &args.rules,
-        );
-        (report, targets)
-    } else {
-        if args.facts.iter().any(|p| p.as_os_str() == STDIN_PATH) {
-            refuse_terminal_stdin("`--facts -` reads a facts file from standard input")?;
-        }
-        let report = check_facts(&args.facts, &set, args.no_suppress)?;
-        let mut targets = settings_inputs(&config, &args.rules);
-        for path in args.facts.iter().filter(|p| p.as_os_str() != STDIN_PATH) {
-            targets.read(Role::FactsFile, path);
-        }
-        (report, targets)
-    };
-    if args.write_baseline.is_none() && !args.no_baseline {
-        if let Some(b) = args.baseline.as_ref().or(config.baseline.as_ref()) {
-            targets.read(Role::Baseline, b);
-        }
-    }
-    if let Some(path) = &args.output {
-        targets.write(Role::Report, path);
-    }
-    if let Some(path) = &args.write_baseline {
-        targets.write(Role::BaselineOut, path);
-    }
-    targets.check()?;
-
-    // Baselines see every finding, whatever --min-severity shows, so that
-    // changing what is shown never resurfaces accepted findings.
-    if let Some(path) = &args.write_baseline {
-        let written = Baseline::from_report(&report);
-        written.write(path)?;
-        eprintln!(
-            "factlint: wrote {} finding{} to {}",
-            written.findings.len(),
-            if written.findings.len() == 1 { "" } else { "s" },
-            terminal_safe(&path.display().to_string())
-        );
-        baseline::apply(&mut report, &written);
-    } else if !args.no_baseline {
-        if let Some(path) = args.baseline.as_ref().or(config.baseline.as_ref()) {
-            let accepted = Baseline::load(path)?;
-            baseline::apply(&mut report, &accepted);
-        }
-    }
-
-    let failing = report.failing(fail_on.threshold());
-    if let Some(min) = min_severity {
-        for b in &mut report.bundles {
-            b.findings.retain(|f| f.severity >= min);
-        }
-        report.summary = report.summarize();
-    }
-    // Colour only for the terminal format, only on a terminal, never under
-    // NO_COLOR (anstream reads the environment), never into a file.
-    let color = format.is_terminal_format()
-        && args.output.is_none()
-        && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
-    let ctx = RenderContext {
-        rules: rule_meta(&set),
-        color,
-        quiet: args.quiet,
-    };
-    emit_with(args.output.as_deref(), |out| {
-        report::render(format, &report, &ctx, out)
-    })?;
-    // Annotations alone on standard output; the log's summary beside them.
-    if format == Format::Github {
-        eprintln!("{}", report::github::summary(&report));
-    }
-    Ok(i32::from(failing > 0))
-}
-
 fn run_facts(args: &FactsArgs) -> Result<i32> {
     let config = args.config.load()?;
     let set = args.rules.load_for_checking(&config)?;
@@ -501,7 +399,7 @@ fn run_facts(args: &FactsArgs) -> Result<i32> {
     if let Some(path) = &args.output {
         let sources = bundles.iter().flat_map(|b| &b.sources);
         inputs(
-            sources.map(|s| s.summary.path.as_str()),
+            sources.map(|s| Path::new(&s.summary.path)),
             &opts,
             &config,
             &args.rules,
@@ -533,14 +431,14 @@ fn run_facts(args: &FactsArgs) -> Result<i32> {
 /// rule packs they came from, and the configuration in use. factlint
 /// never modifies its inputs, so none of these may be an output.
 fn inputs<'a>(
-    sources: impl Iterator<Item = &'a str>,
+    sources: impl Iterator<Item = &'a Path>,
     opts: &CheckOptions,
     config: &Config,
     rules: &RuleArgs,
 ) -> Targets {
     let mut t = settings_inputs(config, rules);
     for source in sources {
-        t.read(Role::Source, Path::new(source));
+        t.read(Role::Source, source);
     }
     for path in &opts.paths {
         t.tree(Role::Bundle, path, &opts.discover.extensions);

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::config::FileFilter;
-use crate::corpus::{self, Bundle, DiscoverOptions, Source, SourceSummary};
+use crate::corpus::{self, Bundle, BundlePlan, DiscoverOptions, Source, SourcePlan, SourceSummary};
 use crate::error::{Error, Result};
 use crate::extract::extract_bundle;
 use crate::facts::Fact;
@@ -65,8 +65,10 @@ pub struct CheckOptions {
     pub progress: Option<std::sync::Arc<dyn Progress>>,
 }
 
-/// Loads every bundle under the given paths.
-pub fn load_bundles(opts: &CheckOptions) -> Result<Vec<Bundle>> {
+/// Plans every bundle under the given paths: which sources go together,
+/// read once to settle that, their texts not kept (see
+/// [`corpus::BundlePlan`]).
+pub fn plan_bundles(opts: &CheckOptions) -> Result<Vec<BundlePlan>> {
     let paths: Vec<PathBuf> = opts
         .paths
         .iter()
@@ -85,16 +87,19 @@ pub fn load_bundles(opts: &CheckOptions) -> Result<Vec<Bundle>> {
         }
         found.retain(|(_, files)| !files.is_empty());
     }
-    let bundles = found
-        .into_iter()
-        .map(|(dir, files)| corpus::load_bundle(&dir, &files))
-        .collect::<Result<Vec<Bundle>>>()?;
-    let mut bundles = group_by_story(bundles);
+    // In parallel, but the error reported is the first in corpus order,
+    // as a sequential read would give.
+    let planned: Vec<Result<BundlePlan>> = found
+        .par_iter()
+        .map(|(dir, files)| BundlePlan::of_dir(dir, files))
+        .collect();
+    let plans = planned.into_iter().collect::<Result<Vec<BundlePlan>>>()?;
+    let mut plans = group_by_story(plans);
     if wants_stdin {
         let text = opts.stdin.clone().ok_or(Error::StdinNotRead)?;
-        add_stdin_source(&mut bundles, text)?;
+        add_stdin_source(&mut plans, text)?;
     }
-    Ok(bundles)
+    Ok(plans)
 }
 
 /// Moves sources that name a story into one bundle per story (named after
@@ -102,19 +107,15 @@ pub fn load_bundles(opts: &CheckOptions) -> Result<Vec<Bundle>> {
 /// bundle name, then path (two directories may share a name), sources by
 /// id, so results never depend on directory order — and `check --facts`,
 /// which sees names and paths only, orders bundles the same way.
-pub fn group_by_story(bundles: Vec<Bundle>) -> Vec<Bundle> {
+pub fn group_by_story(bundles: Vec<BundlePlan>) -> Vec<BundlePlan> {
     let mut by_name: BundleOrder = BTreeMap::new();
-    let mut stories: BTreeMap<String, Vec<(Source, Option<NaiveDate>)>> = BTreeMap::new();
+    let mut stories: BTreeMap<String, Vec<(SourcePlan, Option<NaiveDate>)>> = BTreeMap::new();
     for mut b in bundles {
-        let (story, plain): (Vec<Source>, Vec<Source>) =
-            std::mem::take(&mut b.sources).into_iter().partition(|s| {
-                s.meta
-                    .story
-                    .as_deref()
-                    .is_some_and(|st| !st.trim().is_empty())
-            });
+        let (story, plain): (Vec<SourcePlan>, Vec<SourcePlan>) = std::mem::take(&mut b.sources)
+            .into_iter()
+            .partition(|s| s.story.as_deref().is_some_and(|st| !st.trim().is_empty()));
         for s in story {
-            let key = s.meta.story.clone().unwrap_or_default().trim().to_string();
+            let key = s.story.clone().unwrap_or_default().trim().to_string();
             stories
                 .entry(key)
                 .or_default()
@@ -127,13 +128,13 @@ pub fn group_by_story(bundles: Vec<Bundle>) -> Vec<Bundle> {
     }
     for (name, members) in stories {
         let manifest_reference_date = members.iter().find_map(|(_, d)| *d);
-        let mut sources: Vec<Source> = members.into_iter().map(|(s, _)| s).collect();
+        let mut sources: Vec<SourcePlan> = members.into_iter().map(|(s, _)| s).collect();
         let path = common_dir(sources.iter().map(|s| s.path.as_path()));
         dedup_ids(&mut sources);
         sources.sort_by(|a, b| a.id.cmp(&b.id));
         insert_bundle(
             &mut by_name,
-            Bundle {
+            BundlePlan {
                 name,
                 path,
                 sources,
@@ -146,16 +147,16 @@ pub fn group_by_story(bundles: Vec<Bundle>) -> Vec<Bundle> {
 
 /// Bundles by name and path; the count keeps apart a story and a
 /// directory of the same name and path.
-type BundleOrder = BTreeMap<(String, String, usize), Bundle>;
+type BundleOrder = BTreeMap<(String, String, usize), BundlePlan>;
 
-fn insert_bundle(by_name: &mut BundleOrder, b: Bundle) {
+fn insert_bundle(by_name: &mut BundleOrder, b: BundlePlan) {
     let key = (b.name.clone(), b.path.display().to_string(), by_name.len());
     by_name.insert(key, b);
 }
 
 /// Source ids are file stems; a story spanning directories may hold two
 /// `001.md`. Colliding ids get their parent directory in front.
-fn dedup_ids(sources: &mut [Source]) {
+fn dedup_ids(sources: &mut [SourcePlan]) {
     let mut count: BTreeMap<String, usize> = BTreeMap::new();
     for s in sources.iter() {
         *count.entry(s.id.clone()).or_default() += 1;
@@ -190,14 +191,9 @@ fn common_dir<'a>(mut paths: impl Iterator<Item = &'a Path>) -> PathBuf {
 
 /// The stdin source joins the bundle of its `story:`, else the only bundle
 /// the other paths gave; alone, it is a bundle of its own.
-fn add_stdin_source(bundles: &mut Vec<Bundle>, text: String) -> Result<()> {
-    let source = Source::from_text(
-        STDIN_ID.to_string(),
-        PathBuf::from(STDIN_DISPLAY),
-        text,
-        None,
-    )?;
-    let story = source.meta.story.clone();
+fn add_stdin_source(bundles: &mut Vec<BundlePlan>, text: String) -> Result<()> {
+    let source = SourcePlan::from_text(STDIN_ID.to_string(), PathBuf::from(STDIN_DISPLAY), text)?;
+    let story = source.story.clone();
     let target = match (&story, bundles.len()) {
         (Some(st), _) if bundles.iter().any(|b| &b.name == st) => {
             bundles.iter().position(|b| &b.name == st)
@@ -218,7 +214,7 @@ fn add_stdin_source(bundles: &mut Vec<Bundle>, text: String) -> Result<()> {
             }
             bundles[i].sources.push(source);
         }
-        None => bundles.push(Bundle {
+        None => bundles.push(BundlePlan {
             name: story.unwrap_or_else(|| STDIN_ID.to_string()),
             path: PathBuf::from(STDIN_PATH),
             sources: vec![source],
@@ -339,53 +335,161 @@ pub fn check_bundle_facts(
     (report, suppressed)
 }
 
-/// Loads the bundles to check; none is an error.
-fn load_some(opts: &CheckOptions) -> Result<Vec<Bundle>> {
-    let bundles = load_bundles(opts)?;
+/// Plans the bundles to check; none is an error.
+pub fn plan(opts: &CheckOptions) -> Result<Vec<BundlePlan>> {
+    let plans = plan_bundles(opts)?;
     // A path with nothing to check is a mistake (a typo, a wrong glob), not
     // a clean result: CI must not pass because it read nothing.
-    if bundles.iter().all(|b| b.sources.is_empty()) {
+    if plans.iter().all(|b| b.sources.is_empty()) {
         return Err(Error::NoSources {
             paths: opts.paths.clone(),
         });
     }
-    Ok(bundles)
+    Ok(plans)
 }
 
 /// Checks every bundle under the given paths, bundles in parallel.
 pub fn check(opts: &CheckOptions, set: &RuleSet) -> Result<Report> {
-    let bundles = load_some(opts)?;
+    let plans = plan(opts)?;
+    let mut results = Vec::with_capacity(plans.len());
+    check_each(&plans, opts, set, |checked| {
+        results.push(checked);
+        Ok(())
+    })?;
+    Ok(assemble(results))
+}
+
+/// Checks planned bundles, in parallel, and hands each one's report (with
+/// how many findings its inline comments suppressed) to `each` in plan
+/// order. A run holds a few batches of bundles at a time, whatever its
+/// size: a report handed over can be written and dropped.
+pub fn check_each(
+    plans: &[BundlePlan],
+    opts: &CheckOptions,
+    set: &RuleSet,
+    each: impl FnMut((BundleReport, usize)) -> Result<()>,
+) -> Result<()> {
     let rec = Recognizer::new();
     let progress = opts.progress.as_deref();
     if let Some(p) = progress {
-        p.start(bundles.iter().map(|b| b.sources.len()).sum());
+        p.start(plans.iter().map(|b| b.sources.len()).sum());
     }
-    let results: Vec<(BundleReport, usize)> = bundles
-        .into_par_iter()
-        .map(|b| {
-            let n = b.sources.len();
-            let out = check_bundle_with(b, &rec, set, opts);
+    map_in_order(
+        plans,
+        |plan| {
+            let out = check_bundle_with(plan.load()?, &rec, set, opts);
             if let Some(p) = progress {
-                p.advance(n);
+                p.advance(plan.sources.len());
             }
-            out
-        })
-        .collect();
+            Ok(out)
+        },
+        each,
+    )?;
     if let Some(p) = progress {
         p.finish();
     }
-    Ok(assemble(results))
+    Ok(())
 }
 
 /// Reads the facts of every bundle under the given paths (the map), bundles
 /// in parallel; no rule runs.
 pub fn extract(opts: &CheckOptions, set: &RuleSet) -> Result<Vec<FactsBundle>> {
-    let bundles = load_some(opts)?;
+    let plans = plan(opts)?;
+    let mut bundles = Vec::with_capacity(plans.len());
+    extract_each(&plans, opts, set, |b| {
+        bundles.push(b);
+        Ok(())
+    })?;
+    Ok(bundles)
+}
+
+/// Reads the facts of planned bundles, in parallel, and hands each to
+/// `each` in plan order (see [`check_each`]).
+pub fn extract_each(
+    plans: &[BundlePlan],
+    opts: &CheckOptions,
+    set: &RuleSet,
+    each: impl FnMut(FactsBundle) -> Result<()>,
+) -> Result<()> {
     let rec = Recognizer::new();
-    Ok(bundles
-        .into_par_iter()
-        .map(|b| extract_bundle_facts(b, &rec, set, opts.reference_date))
-        .collect())
+    map_in_order(
+        plans,
+        |plan| {
+            Ok(extract_bundle_facts(
+                plan.load()?,
+                &rec,
+                set,
+                opts.reference_date,
+            ))
+        },
+        each,
+    )
+}
+
+/// Sources a batch holds per thread: enough to keep every thread busy to
+/// the end of a batch (bundles differ in size), few enough that a batch's
+/// texts and reports (some 50 KB a source) stay small.
+const BATCH_SOURCES_PER_THREAD: usize = 256;
+
+/// Maps bundles in parallel, a batch at a time, and hands the results to
+/// `each` in order: while one batch is handed over on this thread, the
+/// pool maps the next, so at most two batches are held at once.
+fn map_in_order<T: Send>(
+    plans: &[BundlePlan],
+    map: impl Fn(&BundlePlan) -> Result<T> + Sync,
+    each: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let per_batch = BATCH_SOURCES_PER_THREAD * rayon::current_num_threads().max(1);
+    map_in_batches(plans, per_batch, map, each)
+}
+
+fn map_in_batches<T: Send>(
+    plans: &[BundlePlan],
+    per_batch: usize,
+    map: impl Fn(&BundlePlan) -> Result<T> + Sync,
+    mut each: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let mut batches = batches(plans, per_batch);
+    let mut done: Vec<Result<T>> = Vec::new();
+    loop {
+        let next = batches.next();
+        let mut mapped: Vec<Result<T>> = Vec::new();
+        let mut handed = Ok(());
+        rayon::in_place_scope(|scope| {
+            if let Some(batch) = next {
+                let (map, mapped) = (&map, &mut mapped);
+                scope.spawn(move |_| *mapped = batch.par_iter().map(map).collect());
+            }
+            handed = done.drain(..).try_for_each(|r| r.and_then(&mut each));
+        });
+        handed?;
+        if next.is_none() {
+            return Ok(());
+        }
+        done = mapped;
+    }
+}
+
+/// Consecutive runs of bundles holding at least `per_batch` sources (the
+/// last may hold fewer).
+fn batches(plans: &[BundlePlan], per_batch: usize) -> impl Iterator<Item = &[BundlePlan]> {
+    let mut rest = plans;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut sources = 0;
+        let end = rest
+            .iter()
+            .position(|b| {
+                sources += b.sources.len();
+                sources >= per_batch
+            })
+            .map_or(rest.len(), |i| i + 1);
+        let (batch, tail) = rest.split_at(end);
+        rest = tail;
+        Some(batch)
+    })
 }
 
 /// Checks the facts in facts files (`-`: standard input), as written by
@@ -438,7 +542,7 @@ mod tests {
         std::fs::write(p, text).unwrap();
     }
 
-    fn names(bundles: &[Bundle]) -> Vec<(String, Vec<String>)> {
+    fn names(bundles: &[BundlePlan]) -> Vec<(String, Vec<String>)> {
         bundles
             .iter()
             .map(|b| {
@@ -489,6 +593,95 @@ mod tests {
         assert_eq!(steps, ["+1", "+2"]);
     }
 
+    /// Bundles of 0 to 4 sources in a corpus of many directories.
+    fn many_bundles(d: &Path, n: usize) -> Vec<BundlePlan> {
+        for i in 0..n {
+            for j in 0..(i % 5).max(1) {
+                write(d, &format!("b{i:03}/{j}.md"), &format!("Item {i}.\n"));
+            }
+        }
+        plan_bundles(&CheckOptions {
+            paths: vec![d.to_path_buf()],
+            ..CheckOptions::default()
+        })
+        .unwrap()
+    }
+
+    /// Results come back in plan order whatever the batch size and however
+    /// the pool interleaves the work; every bundle exactly once.
+    #[test]
+    fn batches_hand_results_over_in_plan_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let plans = many_bundles(dir.path(), 40);
+        let names: Vec<String> = plans.iter().map(|b| b.name.clone()).collect();
+        for per_batch in [1, 3, 7, 1000] {
+            let mut seen = Vec::new();
+            map_in_batches(
+                &plans,
+                per_batch,
+                |b| Ok(b.name.clone()),
+                |name| {
+                    seen.push(name);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(seen, names, "batch of {per_batch}");
+        }
+        let sizes: Vec<usize> = batches(&plans, 7)
+            .map(|b| b.iter().map(|p| p.sources.len()).sum())
+            .collect();
+        assert!(
+            sizes[..sizes.len() - 1].iter().all(|&n| n >= 7),
+            "{sizes:?}"
+        );
+        assert_eq!(
+            sizes.iter().sum::<usize>(),
+            plans.iter().map(|b| b.sources.len()).sum::<usize>()
+        );
+    }
+
+    /// The first error stops the run: nothing after it is handed over.
+    #[test]
+    fn an_error_stops_the_run_where_it_happens() {
+        let dir = tempfile::tempdir().unwrap();
+        let plans = many_bundles(dir.path(), 20);
+        let mut seen = Vec::new();
+        let err = map_in_batches(
+            &plans,
+            2,
+            |b| match b.name.as_str() {
+                "b007" => Err(Error::StdinNotRead),
+                name => Ok(name.to_string()),
+            },
+            |name| {
+                seen.push(name);
+                Ok(())
+            },
+        );
+        assert!(err.is_err());
+        assert_eq!(seen.last().map(String::as_str), Some("b006"));
+        assert_eq!(seen.len(), 7);
+    }
+
+    /// A file removed between planning and reading is an error naming it,
+    /// not a panic or a silent gap.
+    #[test]
+    fn a_source_gone_since_planning_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "s/a.md", "A.\n");
+        write(dir.path(), "s/gone.md", "B.\n");
+        let opts = CheckOptions {
+            paths: vec![dir.path().join("s")],
+            ..CheckOptions::default()
+        };
+        let plans = plan(&opts).unwrap();
+        std::fs::remove_file(dir.path().join("s/gone.md")).unwrap();
+        let set = crate::rules::load(&crate::rules::LoadOptions::default()).unwrap();
+        let err = check_each(&plans, &opts, &set, |_| Ok(())).unwrap_err();
+        assert!(err.to_string().contains("gone.md"), "{err}");
+    }
+
     #[test]
     fn story_front_matter_groups_sources_across_directories() {
         let dir = tempfile::tempdir().unwrap();
@@ -502,7 +695,7 @@ mod tests {
             paths: vec![d.to_path_buf()],
             ..CheckOptions::default()
         };
-        let bundles = load_bundles(&opts).unwrap();
+        let bundles = plan_bundles(&opts).unwrap();
         assert_eq!(
             names(&bundles),
             [
@@ -531,7 +724,7 @@ mod tests {
             stdin: Some("From stdin.\n".into()),
             ..CheckOptions::default()
         };
-        let b = load_bundles(&opts).unwrap();
+        let b = plan_bundles(&opts).unwrap();
         assert_eq!(
             names(&b),
             [("s".to_string(), vec!["a".to_string(), "stdin".to_string()])]
@@ -543,7 +736,7 @@ mod tests {
             ..CheckOptions::default()
         };
         assert_eq!(
-            names(&load_bundles(&alone).unwrap()),
+            names(&plan_bundles(&alone).unwrap()),
             [("stdin".to_string(), vec!["stdin".to_string()])]
         );
 
@@ -551,7 +744,7 @@ mod tests {
             paths: vec![PathBuf::from("-")],
             ..CheckOptions::default()
         };
-        assert!(load_bundles(&missing).is_err());
+        assert!(plan_bundles(&missing).is_err());
     }
 
     #[test]
@@ -564,10 +757,10 @@ mod tests {
             stdin: Some("C.\n".into()),
             ..CheckOptions::default()
         };
-        let err = load_bundles(&opts).unwrap_err().to_string();
+        let err = plan_bundles(&opts).unwrap_err().to_string();
         assert!(err.contains("joins one bundle"), "{err}");
         opts.stdin = Some("---\nstory: y\n---\nC.\n".into());
-        let b = load_bundles(&opts).unwrap();
+        let b = plan_bundles(&opts).unwrap();
         assert_eq!(b[1].sources.len(), 2);
     }
 
@@ -584,7 +777,7 @@ mod tests {
             ..CheckOptions::default()
         };
         assert_eq!(
-            names(&load_bundles(&opts).unwrap()),
+            names(&plan_bundles(&opts).unwrap()),
             [("keep".to_string(), vec!["a".to_string()])]
         );
     }

@@ -245,7 +245,7 @@ pub fn example_cases(rule: &Rule) -> Vec<Case> {
     .collect()
 }
 
-/// A bundle from a case's files, as `corpus::load_bundle` would read them.
+/// A bundle from a case's files, as `corpus::BundlePlan::load` would read them.
 fn bundle(case: &Case) -> Result<Bundle> {
     let mut sources = Vec::new();
     for (path, text) in &case.files {

@@ -10,6 +10,7 @@
 mod discover;
 mod frontmatter;
 pub mod language;
+mod plan;
 mod refdate;
 mod sentences;
 
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 pub use discover::{DiscoverOptions, discover};
 pub use frontmatter::{FrontMatter, Manifest, split as split_front_matter};
 pub use language::{SkipReason, Skipped};
+pub use plan::{BundlePlan, SourcePlan};
 pub use refdate::{RefDateOrigin, is_dateline_date, settle_reference_dates};
 pub use sentences::{LineIndex, Sentence, split_sentences};
 
@@ -250,47 +252,6 @@ fn read_bounded(path: &Path, limit: u64, what: &'static str) -> Result<String> {
 /// Reads an article, up to [`MAX_ARTICLE_BYTES`].
 pub fn read_utf8(path: &Path) -> Result<String> {
     read_bounded(path, MAX_ARTICLE_BYTES, "articles")
-}
-
-/// Loads a bundle directory: its sources (sorted by file name) and manifest.
-pub fn load_bundle(dir: &Path, files: &[PathBuf]) -> Result<Bundle> {
-    let manifest = Manifest::load(dir)?;
-    let mut sources = Vec::with_capacity(files.len());
-    for path in files {
-        let id = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        // A FIFO, device or broken link among the articles is listed as
-        // skipped, with what it is; it is never opened.
-        if let Some(what) = unreadable(path) {
-            sources.push(Source::unreadable(id, path.clone(), what)?);
-            continue;
-        }
-        let text = read_utf8(path)?;
-        let file_name = path
-            .file_name()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let manifest_meta = manifest.as_ref().and_then(|m| m.sources.get(&file_name));
-        let mut source = Source::from_text(id, path.clone(), text, manifest_meta)?;
-        if let Some(m) = &manifest {
-            source.meta.fill_bundle(m);
-        }
-        sources.push(source);
-    }
-    sources.sort_by(|a, b| a.id.cmp(&b.id));
-    let name = dir
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| dir.display().to_string());
-    let manifest_reference_date = manifest.and_then(|m| m.reference_date);
-    Ok(Bundle {
-        name,
-        path: dir.to_path_buf(),
-        sources,
-        manifest_reference_date,
-    })
 }
 
 /// The JSON view of a source (the report contract's `sources[]`); read

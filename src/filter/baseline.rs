@@ -48,19 +48,23 @@ pub struct Baseline {
 impl Baseline {
     /// Records every finding of the report.
     pub fn from_report(report: &Report) -> Baseline {
-        let mut findings = Vec::new();
-        for b in &report.bundles {
-            for f in &b.findings {
-                findings.push(Entry {
-                    bundle: b.name.clone(),
-                    fingerprint: f.fingerprint.clone(),
-                    rule: f.rule.clone(),
-                    key: f.key.clone(),
-                    subject: f.subject.clone(),
-                    message: f.message.clone(),
-                });
-            }
-        }
+        Baseline::from_entries(report.bundles.iter().flat_map(Baseline::entries).collect())
+    }
+
+    /// The entries that record a bundle's findings.
+    pub fn entries(b: &BundleReport) -> impl Iterator<Item = Entry> + '_ {
+        b.findings.iter().map(|f| Entry {
+            bundle: b.name.clone(),
+            fingerprint: f.fingerprint.clone(),
+            rule: f.rule.clone(),
+            key: f.key.clone(),
+            subject: f.subject.clone(),
+            message: f.message.clone(),
+        })
+    }
+
+    /// A baseline of these entries, in the file's order.
+    pub fn from_entries(mut findings: Vec<Entry>) -> Baseline {
         findings.sort_by(|a, b| {
             (&a.bundle, &a.rule, &a.key, &a.subject, &a.fingerprint).cmp(&(
                 &b.bundle,
@@ -137,38 +141,51 @@ fn json_error(path: &Path, e: &serde_json::Error) -> Error {
 /// summary (including `summary.baselined`) and returns how many were
 /// removed.
 pub fn apply(report: &mut Report, baseline: &Baseline) -> usize {
-    // bundle → fingerprint → how many findings the baseline still hides.
-    let mut budget: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
-    for e in &baseline.findings {
-        *budget
-            .entry(e.bundle.as_str())
-            .or_default()
-            .entry(e.fingerprint.as_str())
-            .or_default() += 1;
-    }
-    let mut removed = 0;
-    for b in &mut report.bundles {
-        removed += apply_bundle(b, &mut budget);
-    }
+    let mut budget = Budget::new(baseline);
+    let removed = report.bundles.iter_mut().map(|b| budget.hide(b)).sum();
     report.summary.baselined += removed;
     report.summary = report.summarize();
     removed
 }
 
-fn apply_bundle(b: &mut BundleReport, budget: &mut HashMap<&str, HashMap<&str, usize>>) -> usize {
-    let before = b.findings.len();
-    let mut keep = Vec::with_capacity(before);
-    for f in std::mem::take(&mut b.findings) {
-        match budget
-            .get_mut(b.name.as_str())
-            .and_then(|m| m.get_mut(f.fingerprint.as_str()))
-        {
-            Some(n) if *n > 0 => *n -= 1,
-            _ => keep.push(f),
+/// What a baseline still hides, bundle by bundle, as a run's bundles pass:
+/// an entry hides one finding, so duplicates count.
+#[derive(Debug)]
+pub struct Budget<'b> {
+    /// bundle → fingerprint → how many findings the baseline still hides.
+    left: HashMap<&'b str, HashMap<&'b str, usize>>,
+}
+
+impl<'b> Budget<'b> {
+    pub fn new(baseline: &'b Baseline) -> Self {
+        let mut left: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+        for e in &baseline.findings {
+            *left
+                .entry(e.bundle.as_str())
+                .or_default()
+                .entry(e.fingerprint.as_str())
+                .or_default() += 1;
         }
+        Budget { left }
     }
-    b.findings = keep;
-    before - b.findings.len()
+
+    /// Removes the bundle's findings the baseline still hides; returns how
+    /// many.
+    pub fn hide(&mut self, b: &mut BundleReport) -> usize {
+        let Some(left) = self.left.get_mut(b.name.as_str()) else {
+            return 0;
+        };
+        let before = b.findings.len();
+        b.findings
+            .retain(|f| match left.get_mut(f.fingerprint.as_str()) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            });
+        before - b.findings.len()
+    }
 }
 
 #[cfg(test)]

@@ -14,8 +14,8 @@
 
 use std::io::Write;
 
-use super::Report;
 use super::index::BundleIndex;
+use super::{BundleReport, Report};
 use crate::facts::Fact;
 use crate::rules::{Severity, Verdict};
 
@@ -38,7 +38,14 @@ fn command(s: Severity) -> &'static str {
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    for b in &report.bundles {
+    super::stream::render_with(&mut Sink, report, out)
+}
+
+/// Annotations a bundle at a time.
+pub struct Sink;
+
+impl super::stream::Sink for Sink {
+    fn bundle(&mut self, b: &BundleReport, out: &mut dyn Write) -> std::io::Result<()> {
         let index = BundleIndex::new(b);
         let path_of = |f: &Fact| -> String { index.path(&f.source).replace('\\', "/") };
         for f in b
@@ -73,13 +80,12 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
                 escape_data(&message)
             )?;
         }
+        Ok(())
     }
-    Ok(())
 }
 
 /// The one plain line that goes with the annotations, for the log.
-pub fn summary(report: &Report) -> String {
-    let s = &report.summary;
+pub fn summary(s: &super::Summary) -> String {
     format!(
         "factlint: {} bundles, {} findings ({} errors, {} warnings, {} infos), {} suppressed, {} baselined",
         s.bundles, s.findings, s.errors, s.warnings, s.infos, s.suppressed, s.baselined
@@ -110,7 +116,10 @@ mod tests {
         assert!(lines[1].starts_with("::warning file=bundle/000_aaaa.txt,line=8,"));
         assert!(lines[2].starts_with("::notice file=bundle/004_cccc.txt,line=5,col="));
         assert!(!out.contains("date-agree"));
-        assert!(summary(&samples::sample_report()).starts_with("factlint: 1 bundles, 4 findings"));
+        assert!(
+            summary(&samples::sample_report().summary)
+                .starts_with("factlint: 1 bundles, 4 findings")
+        );
     }
 
     #[test]

@@ -5,6 +5,5 @@ use std::io::Write;
 use super::Report;
 
 pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
-    writeln!(out)
+    super::stream::render_with(&mut super::stream::Json::default(), report, out)
 }

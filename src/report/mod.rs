@@ -14,6 +14,7 @@ pub mod markup;
 #[cfg(test)]
 pub(crate) mod samples;
 pub mod sarif;
+pub mod stream;
 pub mod text;
 pub mod yaml;
 
@@ -98,46 +99,59 @@ impl Report {
     /// no longer in the bundles, so they are carried over, not recounted.
     pub fn summarize(&self) -> Summary {
         let mut s = Summary {
-            bundles: self.bundles.len(),
             suppressed: self.summary.suppressed,
             baselined: self.summary.baselined,
             ..Summary::default()
         };
         for b in &self.bundles {
-            s.sources += b.sources.len();
-            s.facts += b.facts.len();
-            s.findings += b.findings.len();
-            for f in &b.findings {
-                match f.verdict {
-                    Verdict::Conflict => s.conflicts += 1,
-                    Verdict::Agree => s.agreements += 1,
-                    Verdict::Internal => s.internal += 1,
-                    Verdict::Reference => s.reference += 1,
-                    Verdict::SingleSource => s.single_source += 1,
-                    Verdict::NotComparable => s.not_comparable += 1,
-                }
-                match f.severity {
-                    Severity::Error => s.errors += 1,
-                    Severity::Warning => s.warnings += 1,
-                    Severity::Info => s.infos += 1,
-                }
-            }
+            s.count(b);
         }
         s
     }
 
     /// Findings at or above `threshold`; `None` means nothing fails.
+    pub fn failing(&self, threshold: Option<Severity>) -> usize {
+        self.bundles.iter().map(|b| b.failing(threshold)).sum()
+    }
+}
+
+impl BundleReport {
+    /// Findings at or above `threshold`; `None` means nothing fails.
     /// Agreements and figures that cannot be weighed never fail a run,
     /// even under `--fail-on info`: they report, they do not flag.
     pub fn failing(&self, threshold: Option<Severity>) -> usize {
         let Some(t) = threshold else { return 0 };
-        self.bundles
+        self.findings
             .iter()
-            .flat_map(|b| &b.findings)
             .filter(|f| {
                 f.severity >= t && !matches!(f.verdict, Verdict::Agree | Verdict::NotComparable)
             })
             .count()
+    }
+}
+
+impl Summary {
+    /// Adds a bundle, its sources, facts and findings to the counts.
+    pub fn count(&mut self, b: &BundleReport) {
+        self.bundles += 1;
+        self.sources += b.sources.len();
+        self.facts += b.facts.len();
+        self.findings += b.findings.len();
+        for f in &b.findings {
+            match f.verdict {
+                Verdict::Conflict => self.conflicts += 1,
+                Verdict::Agree => self.agreements += 1,
+                Verdict::Internal => self.internal += 1,
+                Verdict::Reference => self.reference += 1,
+                Verdict::SingleSource => self.single_source += 1,
+                Verdict::NotComparable => self.not_comparable += 1,
+            }
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
     }
 }
 
@@ -180,6 +194,23 @@ impl Format {
     /// carry colour.
     pub fn is_terminal_format(self) -> bool {
         matches!(self, Format::Text)
+    }
+}
+
+/// The sink of a format that streams ([`stream`]); `bundles` is how many
+/// the run will write (the terminal report tallies each bundle only when
+/// there are several). `None` for formats that need the whole report.
+pub fn sink<'c>(
+    format: Format,
+    ctx: &'c RenderContext,
+    bundles: usize,
+) -> Option<Box<dyn stream::Sink + 'c>> {
+    match format {
+        Format::Text => Some(Box::new(text::Sink::new(ctx, bundles))),
+        Format::Json => Some(Box::new(stream::Json::default())),
+        Format::Sarif => Some(Box::new(sarif::Sink::new(ctx))),
+        Format::Github => Some(Box::new(github::Sink)),
+        Format::Yaml | Format::Html | Format::Junit => None,
     }
 }
 

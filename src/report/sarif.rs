@@ -20,7 +20,8 @@ use std::io::Write;
 use serde_json::{Value, json};
 
 use super::index::BundleIndex;
-use super::{RenderContext, Report, RuleMeta};
+use super::stream::write_pretty;
+use super::{BundleReport, RenderContext, Report, RuleMeta, Summary, Tool};
 use crate::facts::Fact;
 use crate::rules::{Finding, Severity, Verdict};
 
@@ -36,56 +37,130 @@ fn level(s: Severity) -> &'static str {
 }
 
 pub fn render(report: &Report, ctx: &RenderContext, out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_value(report, ctx))?;
-    writeln!(out)
+    super::stream::render_with(&mut Sink::new(ctx), report, out)
 }
 
+/// The whole SARIF document as a value; [`Sink`] writes the same document
+/// a bundle at a time.
 pub fn to_value(report: &Report, ctx: &RenderContext) -> Value {
-    let mut rules: Vec<Value> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for r in &ctx.rules {
-        if !index.contains_key(&r.id) {
-            index.insert(r.id.clone(), rules.len());
-            rules.push(rule(r));
-        }
-    }
-    // Rules the packs did not describe (should not happen, but a result
-    // must never point at a missing rule), in first-seen order.
-    for f in report.bundles.iter().flat_map(|b| &b.findings) {
-        if !index.contains_key(&f.rule) {
-            index.insert(f.rule.clone(), rules.len());
-            rules.push(json!({
-                "id": f.rule,
-                "defaultConfiguration": {"level": level(f.severity)},
-                "properties": {"check": f.check},
-            }));
-        }
-    }
-
+    let mut rules = Rules::new(ctx);
     let mut results = Vec::new();
     for b in &report.bundles {
         let bundle_index = BundleIndex::new(b);
         for f in &b.findings {
-            let rule_index = index.get(&f.rule).copied().unwrap_or(0);
+            let rule_index = rules.index_of(f);
             results.push(result(f, rule_index, &b.name, &bundle_index));
         }
     }
-
     json!({
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {
-                "name": report.tool.name,
-                "version": report.tool.version,
-                "semanticVersion": report.tool.version,
-                "rules": rules,
-            }},
+            "tool": tool(&report.tool, rules.list),
             // Our columns count characters, as editors do.
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     })
+}
+
+/// `tool.driver.rules` and where each rule sits in it: the packs' rules,
+/// then any rule a finding names that the packs do not describe (should
+/// not happen, but a result must never point at a missing rule), in
+/// first-seen order.
+struct Rules {
+    list: Vec<Value>,
+    index: HashMap<String, usize>,
+}
+
+impl Rules {
+    fn new(ctx: &RenderContext) -> Self {
+        let mut rules = Rules {
+            list: Vec::new(),
+            index: HashMap::new(),
+        };
+        for r in &ctx.rules {
+            if !rules.index.contains_key(&r.id) {
+                rules.index.insert(r.id.clone(), rules.list.len());
+                rules.list.push(rule(r));
+            }
+        }
+        rules
+    }
+
+    fn index_of(&mut self, f: &Finding) -> usize {
+        if let Some(&i) = self.index.get(&f.rule) {
+            return i;
+        }
+        let i = self.list.len();
+        self.index.insert(f.rule.clone(), i);
+        self.list.push(json!({
+            "id": f.rule,
+            "defaultConfiguration": {"level": level(f.severity)},
+            "properties": {"check": f.check},
+        }));
+        i
+    }
+}
+
+fn tool(tool: &Tool, rules: Vec<Value>) -> Value {
+    json!({"driver": {
+        "name": tool.name,
+        "version": tool.version,
+        "semanticVersion": tool.version,
+        "rules": rules,
+    }})
+}
+
+/// SARIF a bundle at a time. The document's keys are written in the order
+/// serde_json gives a whole [`to_value`] (sorted), which puts `results`
+/// before `tool`: the rules table, which may grow with the results, comes
+/// last.
+pub struct Sink {
+    rules: Rules,
+    results: usize,
+}
+
+impl Sink {
+    pub fn new(ctx: &RenderContext) -> Self {
+        Sink {
+            rules: Rules::new(ctx),
+            results: 0,
+        }
+    }
+}
+
+impl super::stream::Sink for Sink {
+    fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        write!(out, "{{\n  \"$schema\": ")?;
+        serde_json::to_writer(&mut *out, SARIF_SCHEMA)?;
+        write!(
+            out,
+            ",\n  \"runs\": [\n    {{\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
+        )
+    }
+
+    fn bundle(&mut self, b: &BundleReport, out: &mut dyn Write) -> std::io::Result<()> {
+        let bundle_index = BundleIndex::new(b);
+        for f in &b.findings {
+            let rule_index = self.rules.index_of(f);
+            out.write_all(if self.results == 0 { b"\n" } else { b",\n" })?;
+            self.results += 1;
+            out.write_all(b"        ")?;
+            write_pretty(out, &result(f, rule_index, &b.name, &bundle_index), 4)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+        if self.results > 0 {
+            out.write_all(b"\n      ")?;
+        }
+        out.write_all(b"],\n      \"tool\": ")?;
+        let rules = std::mem::take(&mut self.rules.list);
+        write_pretty(out, &tool(&Tool::default(), rules), 3)?;
+        out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")
+    }
 }
 
 fn rule(r: &RuleMeta) -> Value {
@@ -241,6 +316,28 @@ mod tests {
                 );
                 None
             }
+        }
+    }
+
+    /// The streamed document is the whole one, byte for byte: no
+    /// findings, some, and a rule the packs do not describe (it joins the
+    /// table after theirs, where its `ruleIndex` points).
+    #[test]
+    fn streamed_sarif_is_the_whole_document() {
+        let ctx = RenderContext {
+            rules: samples::rules(),
+            ..RenderContext::default()
+        };
+        let mut unknown = samples::sample_report();
+        let mut stray = unknown.bundles[0].findings[0].clone();
+        stray.rule = "not-in-any-pack".into();
+        unknown.bundles[0].findings.push(stray);
+        for report in [Report::new(vec![]), samples::sample_report(), unknown] {
+            let mut streamed = Vec::new();
+            render(&report, &ctx, &mut streamed).unwrap();
+            let mut whole = serde_json::to_string_pretty(&to_value(&report, &ctx)).unwrap();
+            whole.push('\n');
+            assert_eq!(String::from_utf8(streamed).unwrap(), whole);
         }
     }
 

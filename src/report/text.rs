@@ -7,7 +7,7 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 
 use super::index::BundleIndex;
-use super::{BundleReport, RenderContext, Report};
+use super::{BundleReport, RenderContext, Report, Summary};
 use crate::facts::Fact;
 use crate::rules::{DiffOp, Finding, Severity, Verdict};
 use crate::text::terminal_safe;
@@ -46,16 +46,44 @@ fn severity_style(s: Severity) -> Style {
 }
 
 pub fn render(report: &Report, ctx: &RenderContext, out: &mut dyn Write) -> std::io::Result<()> {
-    let p = Paint { on: ctx.color };
-    for bundle in &report.bundles {
-        render_bundle(bundle, ctx, &p, out)?;
-        // In corpus mode each bundle ends with its own tally; the last line
-        // stays the total.
-        if report.bundles.len() > 1 && !ctx.quiet {
-            writeln!(out, "{}\n", bundle_tally(bundle))?;
+    super::stream::render_with(&mut Sink::new(ctx, report.bundles.len()), report, out)
+}
+
+/// The terminal report a bundle at a time.
+pub struct Sink<'c> {
+    ctx: &'c RenderContext,
+    paint: Paint,
+    /// In corpus mode each bundle ends with its own tally.
+    tallies: bool,
+}
+
+impl<'c> Sink<'c> {
+    /// `bundles`: how many bundles the run checks.
+    pub fn new(ctx: &'c RenderContext, bundles: usize) -> Self {
+        Sink {
+            ctx,
+            paint: Paint { on: ctx.color },
+            tallies: bundles > 1 && !ctx.quiet,
         }
     }
-    let s = &report.summary;
+}
+
+impl super::stream::Sink for Sink<'_> {
+    fn bundle(&mut self, bundle: &BundleReport, out: &mut dyn Write) -> std::io::Result<()> {
+        render_bundle(bundle, self.ctx, &self.paint, out)?;
+        // The last line stays the total.
+        if self.tallies {
+            writeln!(out, "{}\n", bundle_tally(bundle))?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+        summary_line(s, out)
+    }
+}
+
+fn summary_line(s: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     // Hidden findings are named only when there are some, so the usual
     // line stays short.
     let mut hidden = String::new();
