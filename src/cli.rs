@@ -11,7 +11,7 @@ pub use crate::config::FailOn;
 use crate::config::{self, Config};
 use crate::error::{Error, Result};
 use crate::output::{Role, Targets, write_atomically_with};
-use crate::pipeline::{CheckOptions, STDIN_PATH, extract};
+use crate::pipeline::{CheckOptions, STDIN_PATH, extract_each, plan};
 use crate::report::facts::FactsFormat;
 use crate::report::{self, RuleMeta};
 use crate::rules::{self, LoadOptions, RuleSet};
@@ -395,11 +395,11 @@ fn run_facts(args: &FactsArgs) -> Result<i32> {
     let config = args.config.load()?;
     let set = args.rules.load_for_checking(&config)?;
     let opts = check_options(&args.paths, args.reference_date, &config)?;
-    let bundles = extract(&opts, &set)?;
+    let plans = plan(&opts)?;
     if let Some(path) = &args.output {
-        let sources = bundles.iter().flat_map(|b| &b.sources);
+        let sources = plans.iter().flat_map(|b| &b.sources);
         inputs(
-            sources.map(|s| Path::new(&s.summary.path)),
+            sources.map(|s| s.path.as_path()),
             &opts,
             &config,
             &args.rules,
@@ -407,23 +407,25 @@ fn run_facts(args: &FactsArgs) -> Result<i32> {
         .write(Role::Report, path)
         .check()?;
     }
-    let mut buf = Vec::new();
-    // JSON Lines is the facts file `check --facts` reads: each source's
-    // record before its facts.
-    let written = match args.format.into() {
-        FactsFormat::Jsonl => crate::facts_file::write(&bundles, &mut buf),
-        format => {
-            let report = report::Report::new(
-                bundles
-                    .into_iter()
-                    .map(crate::facts_file::FactsBundle::into_report)
-                    .collect(),
-            );
-            report::facts::render(format, &report, &mut buf)
+    emit_run(args.output.as_deref(), |out| {
+        match args.format.into() {
+            // JSON Lines is the facts file `check --facts` reads (each
+            // source's record before its facts), written as bundles are
+            // read: the map over an archive holds a few bundles at a time.
+            FactsFormat::Jsonl => extract_each(&plans, &opts, &set, |b| {
+                Ok::<_, Stop>(crate::facts_file::write(std::slice::from_ref(&b), out)?)
+            })?,
+            format => {
+                let mut bundles = Vec::new();
+                extract_each(&plans, &opts, &set, |b| {
+                    bundles.push(b.into_report());
+                    Ok::<_, Stop>(())
+                })?;
+                report::facts::render(format, &report::Report::new(bundles), out)?;
+            }
         }
-    };
-    written.map_err(|e| Error::io("<facts>", e))?;
-    emit(args.output.as_deref(), &buf)?;
+        Ok(())
+    })?;
     Ok(0)
 }
 
@@ -499,6 +501,48 @@ fn emit_with(
             let mut out = std::io::BufWriter::new(stdout.lock());
             write_or_pipe(fill(&mut out).and_then(|()| out.flush()))
         }
+    }
+}
+
+/// Why writing a run's output stopped: the output failed, or the run did.
+#[derive(Debug)]
+enum Stop {
+    Write(std::io::Error),
+    Run(Error),
+}
+
+impl From<std::io::Error> for Stop {
+    fn from(e: std::io::Error) -> Self {
+        Stop::Write(e)
+    }
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Self {
+        Stop::Run(e)
+    }
+}
+
+/// [`emit_with`] for output written as a run goes: an error of the run (a
+/// file gone since it was planned) stops the write, leaves a target file
+/// untouched, and is the error reported; a closed pipe ends quietly.
+fn emit_run(
+    output: Option<&Path>,
+    fill: impl FnOnce(&mut dyn Write) -> std::result::Result<(), Stop>,
+) -> Result<()> {
+    let mut failed = None;
+    let written = emit_with(output, |out| {
+        fill(out).map_err(|stop| match stop {
+            Stop::Write(e) => e,
+            Stop::Run(e) => {
+                failed = Some(e);
+                std::io::Error::other("the run stopped")
+            }
+        })
+    });
+    match failed {
+        Some(e) => Err(e),
+        None => written,
     }
 }
 

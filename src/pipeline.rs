@@ -354,7 +354,7 @@ pub fn check(opts: &CheckOptions, set: &RuleSet) -> Result<Report> {
     let mut results = Vec::with_capacity(plans.len());
     check_each(&plans, opts, set, |checked| {
         results.push(checked);
-        Ok(())
+        Ok::<_, Error>(())
     })?;
     Ok(assemble(results))
 }
@@ -363,12 +363,12 @@ pub fn check(opts: &CheckOptions, set: &RuleSet) -> Result<Report> {
 /// how many findings its inline comments suppressed) to `each` in plan
 /// order. A run holds a few batches of bundles at a time, whatever its
 /// size: a report handed over can be written and dropped.
-pub fn check_each(
+pub fn check_each<E: From<Error>>(
     plans: &[BundlePlan],
     opts: &CheckOptions,
     set: &RuleSet,
-    each: impl FnMut((BundleReport, usize)) -> Result<()>,
-) -> Result<()> {
+    each: impl FnMut((BundleReport, usize)) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
     let rec = Recognizer::new();
     let progress = opts.progress.as_deref();
     if let Some(p) = progress {
@@ -398,19 +398,19 @@ pub fn extract(opts: &CheckOptions, set: &RuleSet) -> Result<Vec<FactsBundle>> {
     let mut bundles = Vec::with_capacity(plans.len());
     extract_each(&plans, opts, set, |b| {
         bundles.push(b);
-        Ok(())
+        Ok::<_, Error>(())
     })?;
     Ok(bundles)
 }
 
 /// Reads the facts of planned bundles, in parallel, and hands each to
 /// `each` in plan order (see [`check_each`]).
-pub fn extract_each(
+pub fn extract_each<E: From<Error>>(
     plans: &[BundlePlan],
     opts: &CheckOptions,
     set: &RuleSet,
-    each: impl FnMut(FactsBundle) -> Result<()>,
-) -> Result<()> {
+    each: impl FnMut(FactsBundle) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
     let rec = Recognizer::new();
     map_in_order(
         plans,
@@ -434,21 +434,21 @@ const BATCH_SOURCES_PER_THREAD: usize = 256;
 /// Maps bundles in parallel, a batch at a time, and hands the results to
 /// `each` in order: while one batch is handed over on this thread, the
 /// pool maps the next, so at most two batches are held at once.
-fn map_in_order<T: Send>(
+fn map_in_order<T: Send, E: From<Error>>(
     plans: &[BundlePlan],
     map: impl Fn(&BundlePlan) -> Result<T> + Sync,
-    each: impl FnMut(T) -> Result<()>,
-) -> Result<()> {
+    each: impl FnMut(T) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
     let per_batch = BATCH_SOURCES_PER_THREAD * rayon::current_num_threads().max(1);
     map_in_batches(plans, per_batch, map, each)
 }
 
-fn map_in_batches<T: Send>(
+fn map_in_batches<T: Send, E: From<Error>>(
     plans: &[BundlePlan],
     per_batch: usize,
     map: impl Fn(&BundlePlan) -> Result<T> + Sync,
-    mut each: impl FnMut(T) -> Result<()>,
-) -> Result<()> {
+    mut each: impl FnMut(T) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
     let mut batches = batches(plans, per_batch);
     let mut done: Vec<Result<T>> = Vec::new();
     loop {
@@ -460,7 +460,9 @@ fn map_in_batches<T: Send>(
                 let (map, mapped) = (&map, &mut mapped);
                 scope.spawn(move |_| *mapped = batch.par_iter().map(map).collect());
             }
-            handed = done.drain(..).try_for_each(|r| r.and_then(&mut each));
+            handed = done
+                .drain(..)
+                .try_for_each(|r| r.map_err(E::from).and_then(&mut each));
         });
         handed?;
         if next.is_none() {
@@ -622,7 +624,7 @@ mod tests {
                 |b| Ok(b.name.clone()),
                 |name| {
                     seen.push(name);
-                    Ok(())
+                    Ok::<_, Error>(())
                 },
             )
             .unwrap();
@@ -656,7 +658,7 @@ mod tests {
             },
             |name| {
                 seen.push(name);
-                Ok(())
+                Ok::<_, Error>(())
             },
         );
         assert!(err.is_err());
@@ -678,7 +680,7 @@ mod tests {
         let plans = plan(&opts).unwrap();
         std::fs::remove_file(dir.path().join("s/gone.md")).unwrap();
         let set = crate::rules::load(&crate::rules::LoadOptions::default()).unwrap();
-        let err = check_each(&plans, &opts, &set, |_| Ok(())).unwrap_err();
+        let err = check_each(&plans, &opts, &set, |_| Ok::<_, Error>(())).unwrap_err();
         assert!(err.to_string().contains("gone.md"), "{err}");
     }
 

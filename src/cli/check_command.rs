@@ -8,12 +8,12 @@
 use std::path::Path;
 
 use super::{
-    CheckArgs, check_options, emit_with, inputs, progress, refuse_terminal_stdin, rule_meta,
+    CheckArgs, Stop, check_options, emit_run, inputs, progress, refuse_terminal_stdin, rule_meta,
     settings_inputs,
 };
 use crate::config::FailOn;
 use crate::corpus::BundlePlan;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::filter::baseline::{Baseline, Budget, Entry};
 use crate::output::Role;
 use crate::pipeline::{CheckOptions, STDIN_PATH, check_each, check_facts, plan};
@@ -108,57 +108,30 @@ pub(super) fn run(args: &CheckArgs) -> Result<i32> {
         color,
         quiet: args.quiet,
     };
-    let mut failed = None;
-    let written = emit_with(args.output.as_deref(), |out| {
-        let mut broke = None;
+    emit_run(args.output.as_deref(), |out| {
         let mut each = |(mut bundle, suppressed): (BundleReport, usize)| {
             shown.pass(&mut bundle, suppressed);
-            Ok(bundle)
+            bundle
         };
-        let ran = match report::sink(format, &ctx, run.bundles()) {
+        match report::sink(format, &ctx, run.bundles()) {
             Some(mut sink) => {
                 sink.begin(out)?;
-                let ran = run.each(&set, |checked| {
-                    let bundle = each(checked)?;
-                    sink.bundle(&bundle, out).map_err(|e| {
-                        let stop = Error::io("<report>", std::io::Error::from(e.kind()));
-                        broke = Some(e);
-                        stop
-                    })
-                });
-                if ran.is_ok() {
-                    sink.finish(&shown.summary, out)?;
-                }
-                ran
+                run.each(&set, |checked| Ok(sink.bundle(&each(checked), out)?))?;
+                sink.finish(&shown.summary, out)?;
             }
             None => {
                 let mut bundles = Vec::new();
-                let ran = run.each(&set, |checked| {
-                    bundles.push(each(checked)?);
+                run.each(&set, |checked| {
+                    bundles.push(each(checked));
                     Ok(())
-                });
-                if ran.is_ok() {
-                    let mut whole = Report::new(bundles);
-                    whole.summary = shown.summary.clone();
-                    report::render(format, &whole, &ctx, out)?;
-                }
-                ran
+                })?;
+                let mut whole = Report::new(bundles);
+                whole.summary = shown.summary.clone();
+                report::render(format, &whole, &ctx, out)?;
             }
-        };
-        if let Some(e) = broke {
-            return Err(e);
         }
-        ran.map_err(|e| {
-            failed = Some(e);
-            std::io::Error::other("the check stopped")
-        })
-    });
-    // An error of the run itself (a file gone since it was planned) is
-    // what to report, not the aborted write it caused.
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    written?;
+        Ok(())
+    })?;
 
     if let (Some(path), Hide::Record(entries)) = (&args.write_baseline, shown.hide) {
         write_baseline(path, entries)?;
@@ -190,8 +163,8 @@ impl Run {
     fn each(
         self,
         set: &RuleSet,
-        mut each: impl FnMut((BundleReport, usize)) -> Result<()>,
-    ) -> Result<()> {
+        mut each: impl FnMut((BundleReport, usize)) -> std::result::Result<(), Stop>,
+    ) -> std::result::Result<(), Stop> {
         match self {
             Run::Plans(plans, opts) => check_each(&plans, &opts, set, each),
             Run::Facts(report) => {
