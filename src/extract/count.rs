@@ -477,15 +477,17 @@ fn holder(ctx: &SentenceContext, start: usize) -> Option<String> {
             .find(|w| !(pos::is_adverb(w) || pos::is_function_word(w)) || pos::is_article(w));
         let subjectless = first.is_some_and(|w| !capitalized(w) && pos::is_verb(w));
         let joined = cs == 0 || (subjectless && !text[..cs].contains(';'));
-        let pronoun = frame::words(text, cs, start).any(|(s, e)| {
-            ["he", "she", "his", "her", "him"]
-                .iter()
-                .any(|p| text[s..e].eq_ignore_ascii_case(p))
-        });
+        let pronoun = || {
+            frame::words(text, cs, start).any(|(s, e)| {
+                ["he", "she", "his", "her", "him"]
+                    .iter()
+                    .any(|p| text[s..e].eq_ignore_ascii_case(p))
+            })
+        };
         (joined
             .then(|| named_subject(ctx, 0, start, false))
             .flatten())
-        .or_else(|| pronoun.then(|| ctx.subject.clone()).flatten())
+        .or_else(|| pronoun().then(|| ctx.subject.clone()).flatten())
     })
 }
 
@@ -496,9 +498,10 @@ fn holder(ctx: &SentenceContext, start: usize) -> Option<String> {
 /// words of the figure ("Labour won 412 seats").
 fn named_subject(ctx: &SentenceContext, from: usize, start: usize, close: bool) -> Option<String> {
     let text = ctx.text;
-    let words = word_spans(text, from, start);
-    let mut iter = words.iter().peekable();
-    while iter.peek().is_some_and(|&&(s, e)| {
+    // Read lazily: most clauses open on no name, and their words need not
+    // all be split, once per figure.
+    let mut iter = frame::words(text, from, start).peekable();
+    while iter.peek().is_some_and(|&(s, e)| {
         pos::is_function_word(&text[s..e]) && !capitalized(&text[s..e]) || {
             let w = &text[s..e];
             capitalized(w) && pos::is_function_word(w) && !pos::is_noun(w)
@@ -509,10 +512,11 @@ fn named_subject(ctx: &SentenceContext, from: usize, start: usize, close: bool) 
     // A capitalized function word ("A further 10,100 people") is no name.
     let run: Vec<(usize, usize)> = iter
         .clone()
-        .take_while(|&&(s, e)| capitalized(&text[s..e]) && !pos::is_function_word(&text[s..e]))
-        .copied()
+        .take_while(|&(s, e)| capitalized(&text[s..e]) && !pos::is_function_word(&text[s..e]))
         .collect();
     let (first, mut last) = (*run.first()?, *run.last()?);
+    // The words from the run on (those before it end before it).
+    let words: Vec<(usize, usize)> = iter.collect();
     // "Storm Daniel's death toll", "Libya's UN envoy": a possessive names
     // the event, place or body the figure belongs to, not its subject.
     if run.iter().any(|&(s, e)| frame::possessive(&text[s..e])) {

@@ -77,6 +77,66 @@ pub struct SentenceContext<'a> {
     /// for the clause around many offsets per figure, and scanning the
     /// sentence for each made long sentences quadratic (found by fuzzing).
     pub clause_breaks: OnceCell<Vec<(usize, usize)>>,
+    /// Frame cues of the sentence and of each clause, found on first use.
+    /// Every figure reads them, and searching the clause again per figure
+    /// cost figures × clause length (200 number words in a row: 1.5 ms).
+    pub cues: Cues,
+}
+
+/// Lexicon hits that do not depend on the figure asking: searched once per
+/// sentence (or clause) over the very text the per-figure code searched,
+/// so the answers are the same by construction.
+#[derive(Default)]
+pub struct Cues {
+    /// Years used as modifiers ("the 2019 festival"), with their spans.
+    modifier_years: OnceCell<Vec<(usize, usize, i32)>>,
+    /// Spans of the attribution cues ("according to") in the sentence.
+    pub(crate) source_cues: OnceCell<Vec<(usize, usize)>>,
+    /// Spans of the report verbs in the sentence that are not passive
+    /// ("are reported missing" reports nothing).
+    pub(crate) report_verbs: OnceCell<Vec<(usize, usize)>>,
+    /// The sentence holds a provisional cue ("so far").
+    pub(crate) provisional: OnceCell<bool>,
+    /// One entry per clause, in order.
+    clauses: OnceCell<Vec<ClauseCues>>,
+}
+
+/// What is known of one clause (`SentenceContext::clause_at`), each part
+/// found on first use.
+#[derive(Default)]
+pub struct ClauseCues {
+    /// [`SentenceContext::clause_words`] of the clause.
+    words: OnceCell<String>,
+    modality: OnceCell<Modality>,
+    /// Spans of the requirement cues in `words`.
+    pub(crate) required: OnceCell<Vec<(usize, usize)>>,
+    /// Starts of the prior cues in `words`.
+    pub(crate) prior: OnceCell<Vec<usize>>,
+    /// `words` holds a superseded cue.
+    pub(crate) superseded: OnceCell<bool>,
+    /// `words` holds a revision cue.
+    pub(crate) revised: OnceCell<bool>,
+    /// The first scope-outside cue of the clause and the one before it
+    /// (`scope::find`), as a span of the sentence.
+    pub(crate) scope_outside: OnceCell<Option<(usize, usize)>>,
+    /// Spans of the scope-within cues of the clause, in the sentence.
+    pub(crate) scope_within: OnceCell<Vec<(usize, usize)>>,
+}
+
+/// A clause's bounds and its cues.
+pub struct Clause<'c> {
+    pub start: usize,
+    pub end: usize,
+    pub cues: &'c ClauseCues,
+}
+
+impl Clause<'_> {
+    /// The clause's words with dates blanked ([`SentenceContext::clause_words`]).
+    pub fn words(&self, ctx: &SentenceContext) -> &str {
+        self.cues
+            .words
+            .get_or_init(|| ctx.clause_words(self.start, self.end))
+    }
 }
 
 impl SentenceContext<'_> {
@@ -154,14 +214,20 @@ impl SentenceContext<'_> {
             .filter(|(_, _, d)| !d.since)
             .map(|(_, y, _)| y)
             .collect();
-        years.extend(self.modifier_years().into_iter().map(|(_, _, y)| y));
+        years.extend(self.modifier_years().iter().map(|&(_, _, y)| y));
         years
     }
 
     /// Four-digit years used as modifiers ("the 2019 festival", "The 1999
     /// earthquake"), with their spans; the recognizer reads a year only
     /// after a date cue, so these reach extractors as plain numbers.
-    fn modifier_years(&self) -> Vec<(usize, usize, i32)> {
+    fn modifier_years(&self) -> &[(usize, usize, i32)] {
+        self.cues
+            .modifier_years
+            .get_or_init(|| self.find_modifier_years())
+    }
+
+    fn find_modifier_years(&self) -> Vec<(usize, usize, i32)> {
         self.mentions
             .iter()
             .filter_map(|m| {
@@ -212,9 +278,9 @@ impl SentenceContext<'_> {
             .collect();
         years.extend(
             self.modifier_years()
-                .into_iter()
+                .iter()
                 .filter(|(s, e, _)| in_scope(*s, *e))
-                .map(|(_, _, y)| y),
+                .map(|&(_, _, y)| y),
         );
         years
     }
@@ -235,15 +301,34 @@ impl SentenceContext<'_> {
 
     /// Modality of the clause around `offset`.
     pub fn modality_at(&self, offset: usize) -> crate::facts::Modality {
-        let (cs, ce) = self.clause_at(offset);
-        modality::of_clause(&self.clause_words(cs, ce), &self.rules.lexicon)
+        let clause = self.clause(offset);
+        *clause
+            .cues
+            .modality
+            .get_or_init(|| modality::of_clause(clause.words(self), &self.rules.lexicon))
     }
 
     /// The clause (between commas, semicolons, colons or dashes) around a
     /// byte offset.
     pub fn clause_at(&self, offset: usize) -> (usize, usize) {
+        let clause = self.clause(offset);
+        (clause.start, clause.end)
+    }
+
+    /// The clause around a byte offset, with its cues.
+    pub fn clause(&self, offset: usize) -> Clause<'_> {
         let breaks = self.clause_breaks.get_or_init(|| clause_breaks(self.text));
-        clause_around(breaks, self.text, offset)
+        let (index, start, end) = clause_around(breaks, self.text, offset);
+        let clauses = self.cues.clauses.get_or_init(|| {
+            std::iter::repeat_with(ClauseCues::default)
+                .take(breaks.len() + 1)
+                .collect()
+        });
+        Clause {
+            start,
+            end,
+            cues: &clauses[index],
+        }
     }
 }
 
@@ -256,7 +341,8 @@ pub fn year_digits(digits: &str, value: f64) -> bool {
 }
 
 pub fn clause_bounds(text: &str, offset: usize) -> (usize, usize) {
-    clause_around(&clause_breaks(text), text, offset)
+    let (_, start, end) = clause_around(&clause_breaks(text), text, offset);
+    (start, end)
 }
 
 /// Where `text`'s clauses break: the byte span of each comma (not one
@@ -278,14 +364,15 @@ fn clause_breaks(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// The clause around `offset`: from the end of the last break before it
-/// to the start of the first break at or after it.
-fn clause_around(breaks: &[(usize, usize)], text: &str, offset: usize) -> (usize, usize) {
+/// The clause around `offset`: its index (0 for the first) and its span,
+/// from the end of the last break before it to the start of the first
+/// break at or after it.
+fn clause_around(breaks: &[(usize, usize)], text: &str, offset: usize) -> (usize, usize, usize) {
     let offset = crate::text::floor_char_boundary(text, offset);
     let next = breaks.partition_point(|&(at, _)| at < offset);
     let start = next.checked_sub(1).map_or(0, |i| breaks[i].1);
     let end = breaks.get(next).map_or(text.len(), |&(at, _)| at);
-    (start, end)
+    (next, start, end)
 }
 
 /// Conjunctions that open a clause of their own: "attended the ceremony
@@ -394,6 +481,7 @@ fn extract_named(source: &Source, rec: &Recognizer, rules: &RuleSet, names: &Nam
             anchored,
             tally: sentence.start < tally_until,
             clause_breaks: OnceCell::new(),
+            cues: Cues::default(),
         };
         if frame::status::progress_point(&ctx) {
             ctx.tally = true;
@@ -535,6 +623,16 @@ pub(crate) fn run_on(
     reference: Option<NaiveDate>,
     f: fn(&SentenceContext) -> Vec<Draft>,
 ) -> Vec<Draft> {
+    with_context(sentence, reference, f)
+}
+
+/// Test helper: the context of a one-sentence article, handed to `f`.
+#[cfg(test)]
+pub(crate) fn with_context<R>(
+    sentence: &str,
+    reference: Option<NaiveDate>,
+    f: impl FnOnce(&SentenceContext) -> R,
+) -> R {
     use std::sync::LazyLock;
     static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
         crate::rules::load(&crate::rules::LoadOptions::default()).expect("default rules load")
@@ -560,6 +658,7 @@ pub(crate) fn run_on(
         anchored: false,
         tally: false,
         clause_breaks: OnceCell::new(),
+        cues: Cues::default(),
     };
     let ctx = SentenceContext {
         tally: frame::status::progress_point(&ctx),
@@ -612,5 +711,131 @@ mod tests {
         let dash = text.find('—').unwrap();
         assert_eq!(clause_bounds(text, dash + 1), clause_bounds(text, dash));
         assert_eq!(clause_bounds("", 0), (0, 0));
+    }
+
+    impl SentenceContext<'_> {
+        /// The same sentence with nothing cached.
+        fn afresh(&self) -> SentenceContext<'_> {
+            SentenceContext {
+                text: self.text,
+                mentions: self.mentions.clone(),
+                people: self.people.clone(),
+                places: self.places.clone(),
+                organisations: self.organisations.clone(),
+                subject: self.subject.clone(),
+                reference: self.reference,
+                rules: self.rules,
+                anniversary_of: self.anniversary_of.clone(),
+                anchored: self.anchored,
+                tally: self.tally,
+                clause_breaks: OnceCell::new(),
+                cues: Cues::default(),
+            }
+        }
+    }
+
+    /// The frame cues a figure reads from its sentence's and clause's
+    /// cache are the ones it would find alone: over every real line, each
+    /// figure's frame and modality with the cues the other figures cached
+    /// (asked in reverse order) equal those from an empty cache, and its
+    /// status equals the search per figure that the cache replaced.
+    #[test]
+    fn cached_cues_are_each_figures_own() {
+        let reference = NaiveDate::from_ymd_opt(2025, 9, 14);
+        let mut figures = 0;
+        for line in crate::recognize::tests::corpus_lines() {
+            with_context(&line, reference, |shared| {
+                let spans: Vec<(usize, usize)> =
+                    shared.mentions.iter().map(|m| (m.start, m.end)).collect();
+                for &(s, e) in spans.iter().rev() {
+                    frame::fill(shared, s, e, s);
+                    shared.modality_at(e);
+                }
+                for &(s, e) in &spans {
+                    let alone = shared.afresh();
+                    assert_eq!(
+                        frame::fill(shared, s, e, s),
+                        frame::fill(&alone, s, e, s),
+                        "{line:?} {s}..{e}"
+                    );
+                    assert_eq!(shared.modality_at(s), alone.afresh().modality_at(s));
+                    let attribution = frame::attribution::find(shared, s).map(|a| a.1);
+                    assert_eq!(
+                        frame::status::of_figure(shared, s, e, attribution),
+                        status_searched(&alone, s, e, attribution),
+                        "{line:?} {s}..{e}"
+                    );
+                    figures += 1;
+                }
+            });
+        }
+        assert!(figures > 1000, "too few figures to check: {figures}");
+    }
+
+    /// `frame::status::of_figure` as it was before the cache: every
+    /// search per figure.
+    fn status_searched(
+        ctx: &SentenceContext,
+        start: usize,
+        end: usize,
+        attribution: Option<(usize, usize)>,
+    ) -> crate::facts::Status {
+        use crate::facts::Status;
+        let frames = &ctx.rules.lexicon.frames;
+        let text = ctx.text;
+        let prior = frames.prior.find_iter(&text[..start]).any(|h| {
+            let gap = &text[h.end..start];
+            gap.split_whitespace().count() <= 2
+                && gap.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
+        });
+        if prior {
+            return Status::Superseded;
+        }
+        let (cs, ce) = ctx.clause_at(start);
+        let clause = ctx.clause_words(cs, ce);
+        let attribution_words = attribution
+            .map(|(s, e)| ctx.clause_words(s, e))
+            .unwrap_or_default();
+        let before_figure = &clause[..(start - cs).min(clause.len())];
+        if frames.projected.contains_in(before_figure)
+            || frames.projected.contains_in(&attribution_words)
+        {
+            return Status::Projected;
+        }
+        let required = frames.required.find_iter(&clause).any(|h| {
+            let (a, b) = (cs + h.start, cs + h.end);
+            let gap = if a >= end {
+                &text[end..a]
+            } else if b <= start {
+                &text[b..start]
+            } else {
+                return false;
+            };
+            gap.split_whitespace().count() <= 3
+        });
+        if required {
+            return Status::Projected;
+        }
+        let lead = if cs > 0 {
+            let (ps, pe) = ctx.clause_at(cs - 1);
+            ctx.clause_words(ps, pe)
+        } else {
+            String::new()
+        };
+        let own = frames
+            .prior
+            .find_iter(&clause)
+            .find(|h| cs + h.start >= end)
+            .map_or(clause.as_str(), |h| &clause[..h.start]);
+        if frames.superseded.contains_in(own) || frames.superseded.contains_in(&lead) {
+            return Status::Superseded;
+        }
+        if frames.revised.contains_in(&clause) {
+            return Status::Revised;
+        }
+        if frames.provisional.contains_in(text) || ctx.tally {
+            return Status::Provisional;
+        }
+        Status::Current
     }
 }

@@ -5,7 +5,7 @@
 //! unit and keeps the count's claim frame.
 
 use super::SentenceContext;
-use super::frame::{word_spans, words};
+use super::frame::words;
 use crate::facts::{BaseAmount, Change, CountValue, Rendering};
 use crate::recognize::MentionValue;
 use crate::vocabulary::units::{Direction, Units};
@@ -180,14 +180,17 @@ pub fn change(ctx: &SentenceContext, start: usize, unit_end: Option<usize>) -> O
     let units = &ctx.rules.lexicon.units;
     let text = ctx.text;
     let (clause_start, clause_end) = ctx.clause_at(start);
-    let before = word_spans(text, clause_start.min(start), start);
-    let mut words = before.iter().rev().map(|&(s, e)| &text[s..e]);
+    // The last words only, read from the figure back (not the whole
+    // clause before it, once per figure).
+    let mut before = words(text, clause_start.min(start), start)
+        .rev()
+        .map(|(s, e)| &text[s..e]);
     let direction = |d: Direction| match d {
         Direction::Up => Change::Up,
         Direction::Down => Change::Down,
     };
     let last: Vec<&str> = {
-        let mut w: Vec<&str> = words.by_ref().take(3).collect();
+        let mut w: Vec<&str> = before.by_ref().take(3).collect();
         if w.first().is_some_and(|x| x.eq_ignore_ascii_case("by")) {
             w.remove(0);
         }
@@ -204,8 +207,7 @@ pub fn change(ctx: &SentenceContext, start: usize, unit_end: Option<usize>) -> O
         }
     }
     let end = unit_end?;
-    let after = word_spans(text, end, clause_end.max(end));
-    let &(s, e) = after.first()?;
+    let (s, e) = words(text, end, clause_end.max(end)).next()?;
     units.change_after(&text[s..e]).map(direction)
 }
 

@@ -19,47 +19,60 @@ pub fn find(ctx: &SentenceContext, offset: usize) -> Option<(Attribution, (usize
     let lex = &ctx.rules.lexicon;
     let text = ctx.text;
     // "according to X", "citing X": X follows the cue.
-    let leading = lex.source_cues.find_iter(text).find_map(|cue| {
-        let (_, ce) = ctx.clause_at(cue.end);
-        let end = ce.max(cue.end);
-        let (id, start, name_end) = name_after(ctx, cue.end, end)?;
+    // The cues and verbs are the sentence's, whichever figure asks.
+    let source_cues = ctx.cues.source_cues.get_or_init(|| {
+        lex.source_cues
+            .find_iter(text)
+            .map(|h| (h.start, h.end))
+            .collect()
+    });
+    let leading = source_cues.iter().find_map(|&(cue_start, cue_end)| {
+        let (_, ce) = ctx.clause_at(cue_end);
+        let end = ce.max(cue_end);
+        let (id, start, name_end) = name_after(ctx, cue_end, end)?;
         Some((
             Attribution {
                 id,
                 name: text[start..name_end].to_string(),
-                cue: text[cue.start..cue.end].to_lowercase(),
+                cue: text[cue_start..cue_end].to_lowercase(),
             },
-            (cue.start, name_end),
+            (cue_start, name_end),
         ))
     });
     if leading.is_some() {
         return leading;
     }
     // "X said", "X reported", "…, said X": the verb nearest the figure.
-    let mut verbs: Vec<_> = lex
-        .frames
-        .report_verbs
-        .find_iter(text)
-        .filter(|v| !passive(text, v.start))
+    let report_verbs = ctx.cues.report_verbs.get_or_init(|| {
+        lex.frames
+            .report_verbs
+            .find_iter(text)
+            .filter(|v| !passive(text, v.start))
+            .map(|h| (h.start, h.end))
+            .collect()
+    });
+    let mut verbs: Vec<(usize, usize)> = report_verbs
+        .iter()
+        .copied()
         // "The floods claimed 170 lives": the verb is what the figure
         // measures, not who gives it.
-        .filter(|v| {
-            !(lex.frames.measures.is_whole(&text[v.start..v.end])
-                && v.end <= offset
-                && text[v.end..offset].split_whitespace().count() <= 3)
+        .filter(|&(vs, ve)| {
+            !(lex.frames.measures.is_whole(&text[vs..ve])
+                && ve <= offset
+                && text[ve..offset].split_whitespace().count() <= 3)
         })
         .collect();
-    verbs.sort_by_key(|v| v.start.abs_diff(offset));
-    verbs.into_iter().find_map(|verb| {
-        let cue = text[verb.start..verb.end].to_lowercase();
-        let (cs, _) = ctx.clause_at(verb.start);
-        let (_, ce) = ctx.clause_at(verb.end);
-        let before = name_before(ctx, cs, verb.start);
+    verbs.sort_by_key(|&(vs, _)| vs.abs_diff(offset));
+    verbs.into_iter().find_map(|(verb_start, verb_end)| {
+        let cue = text[verb_start..verb_end].to_lowercase();
+        let (cs, _) = ctx.clause_at(verb_start);
+        let (_, ce) = ctx.clause_at(verb_end);
+        let before = name_before(ctx, cs, verb_start);
         let after = || {
             // Inverted order only where the verb opens its clause: "…,
             // said Derna's mayor".
-            let opens = text[cs..verb.start].trim().is_empty();
-            opens.then(|| name_after(ctx, verb.end, ce)).flatten()
+            let opens = text[cs..verb_start].trim().is_empty();
+            opens.then(|| name_after(ctx, verb_end, ce)).flatten()
         };
         let (id, start, end) = before
             .map(|(s, e)| (entity_id(ctx, s, e), s, e))
@@ -70,7 +83,7 @@ pub fn find(ctx: &SentenceContext, offset: usize) -> Option<(Attribution, (usize
                 name: text[start..end].to_string(),
                 cue,
             },
-            (start.min(verb.start), end.max(verb.end)),
+            (start.min(verb_start), end.max(verb_end)),
         ))
     })
 }

@@ -13,12 +13,19 @@ const MAX_PLACE_WORDS: usize = 4;
 pub fn find(ctx: &SentenceContext, start: usize, end: usize) -> Option<Scope> {
     let frames = &ctx.rules.lexicon.frames;
     let text = ctx.text;
-    let (cs, ce) = ctx.clause_at(start);
+    let clause = ctx.clause(start);
+    let (cs, ce) = (clause.start, clause.end);
     // "Elsewhere in the country, …": the cue may open the sentence's
     // leading clause.
     let lead = if cs > 0 { ctx.clause_at(cs - 1).0 } else { cs };
-    if let Some(h) = frames.scope_outside.find_iter(&text[lead..ce]).next() {
-        let after = lead + h.end;
+    let outside = clause.cues.scope_outside.get_or_init(|| {
+        frames
+            .scope_outside
+            .find_iter(&text[lead..ce])
+            .next()
+            .map(|h| (lead + h.start, lead + h.end))
+    });
+    if let Some(&(_, after)) = outside.as_ref() {
         let (_, he) = ctx.clause_at(after);
         let rest = text[after..he.min(ce.max(after))].trim();
         // The place phrase ends where a verb begins ("outside the city
@@ -58,8 +65,14 @@ pub fn find(ctx: &SentenceContext, start: usize, end: usize) -> Option<Scope> {
     }
     // "in Derna", "across Libya", "in five provinces": a preposition and a
     // capitalized place, or a counted group of places, in the clause.
-    for cue in frames.scope_within.find_iter(&text[cs..ce]) {
-        let at = cs + cue.end;
+    let within = clause.cues.scope_within.get_or_init(|| {
+        frames
+            .scope_within
+            .find_iter(&text[cs..ce])
+            .map(|h| (cs + h.start, cs + h.end))
+            .collect()
+    });
+    for &(_, at) in within {
         let words = word_spans(text, at, ce);
         let mut iter = words.iter().peekable();
         if iter

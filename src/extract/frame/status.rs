@@ -29,8 +29,9 @@ pub fn of_figure(
     if prior {
         return Status::Superseded;
     }
-    let (cs, ce) = ctx.clause_at(start);
-    let clause = ctx.clause_words(cs, ce);
+    let here = ctx.clause(start);
+    let cs = here.start;
+    let clause = here.words(ctx);
     let attribution_words = attribution
         .map(|(s, e)| ctx.clause_words(s, e))
         .unwrap_or_default();
@@ -44,42 +45,65 @@ pub fn of_figure(
     }
     // "the 326 seats needed for a majority", "a majority requires only 326
     // seats": a requirement within a few words of the figure.
-    let required = frames.required.find_iter(&clause).any(|h| {
-        let (a, b) = (cs + h.start, cs + h.end);
-        let gap = if a >= end {
-            &text[end..a]
-        } else if b <= start {
-            &text[b..start]
-        } else {
-            return false;
-        };
-        gap.split_whitespace().count() <= REQUIRED_GAP_WORDS
-    });
+    let required = here
+        .cues
+        .required
+        .get_or_init(|| {
+            frames
+                .required
+                .find_iter(clause)
+                .map(|h| (h.start, h.end))
+                .collect()
+        })
+        .iter()
+        .any(|&(hs, he)| {
+            let (a, b) = (cs + hs, cs + he);
+            let gap = if a >= end {
+                &text[end..a]
+            } else if b <= start {
+                &text[b..start]
+            } else {
+                return false;
+            };
+            gap.split_whitespace().count() <= REQUIRED_GAP_WORDS
+        });
     if required {
         return Status::Projected;
     }
-    // "Earlier, officials had reported nine deaths": the cue may open the
-    // clause before.
-    let lead = if cs > 0 {
-        let (ps, pe) = ctx.clause_at(cs - 1);
-        ctx.clause_words(ps, pe)
-    } else {
-        String::new()
+    let superseded = |c: &crate::extract::Clause| {
+        *c.cues
+            .superseded
+            .get_or_init(|| frames.superseded.contains_in(c.words(ctx)))
     };
     // "3,958 people have died rather than the 11,300 previously reported":
     // past a prior cue after the figure, the words are the other figure's.
-    let own = frames
+    let prior_after = here
+        .cues
         .prior
-        .find_iter(&clause)
-        .find(|h| cs + h.start >= end)
-        .map_or(clause.as_str(), |h| &clause[..h.start]);
-    if frames.superseded.contains_in(own) || frames.superseded.contains_in(&lead) {
+        .get_or_init(|| frames.prior.find_iter(clause).map(|h| h.start).collect())
+        .iter()
+        .find(|&&h| cs + h >= end);
+    let own_superseded = match prior_after {
+        Some(&h) => frames.superseded.contains_in(&clause[..h]),
+        None => superseded(&here),
+    };
+    // "Earlier, officials had reported nine deaths": the cue may open the
+    // clause before.
+    if own_superseded || (cs > 0 && superseded(&ctx.clause(cs - 1))) {
         return Status::Superseded;
     }
-    if frames.revised.contains_in(&clause) {
+    let revised = *here
+        .cues
+        .revised
+        .get_or_init(|| frames.revised.contains_in(clause));
+    if revised {
         return Status::Revised;
     }
-    if frames.provisional.contains_in(text) || ctx.tally {
+    let provisional = *ctx
+        .cues
+        .provisional
+        .get_or_init(|| frames.provisional.contains_in(text));
+    if provisional || ctx.tally {
         return Status::Provisional;
     }
     Status::Current
