@@ -643,6 +643,39 @@ mod tests {
         );
     }
 
+    /// Memory stays flat: a result is handed over (and can be dropped)
+    /// before the batch after next is mapped, so no more than two batches
+    /// are ever held, however many bundles the run has.
+    #[test]
+    fn at_most_two_batches_are_held_at_once() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        let plans = many_bundles(dir.path(), 60);
+        let per_batch = 7;
+        let largest = batches(&plans, per_batch).map(<[_]>::len).max().unwrap();
+        let (live, peak) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        map_in_batches(
+            &plans,
+            per_batch,
+            |_| {
+                let now = live.fetch_add(1, Ordering::SeqCst) + 1;
+                peak.fetch_max(now, Ordering::SeqCst);
+                Ok(())
+            },
+            |()| {
+                live.fetch_sub(1, Ordering::SeqCst);
+                Ok::<_, Error>(())
+            },
+        )
+        .unwrap();
+        let peak = peak.into_inner();
+        assert!(
+            peak <= 2 * largest,
+            "{peak} held, batches of up to {largest}"
+        );
+        assert!(plans.len() > 4 * largest);
+    }
+
     /// The first error stops the run: nothing after it is handed over.
     #[test]
     fn an_error_stops_the_run_where_it_happens() {
