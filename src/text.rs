@@ -120,6 +120,9 @@ pub struct PhraseSet<T> {
     /// [`PhraseSet::find_in`] checks before searching.
     openers: Option<HashSet<u64, BuildHasherDefault<Prehashed>>>,
     case_insensitive: bool,
+    /// Bytes in the longest phrase: no match is longer, so a phrase that
+    /// opens or is the whole text is found within that many bytes.
+    longest: usize,
 }
 
 impl<T> Default for PhraseSet<T> {
@@ -129,6 +132,7 @@ impl<T> Default for PhraseSet<T> {
             values: Vec::new(),
             openers: None,
             case_insensitive: false,
+            longest: 0,
         }
     }
 }
@@ -251,11 +255,13 @@ impl<T> PhraseSet<T> {
             .kind(kind)
             .build(&patterns)
             .ok();
+        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         PhraseSet {
             automaton,
             values,
             openers,
             case_insensitive,
+            longest,
         }
     }
 
@@ -306,8 +312,14 @@ impl<T> PhraseSet<T> {
     }
 
     /// The phrase `text` opens with ("were killed" → "were").
+    ///
+    /// Only as many bytes as the longest phrase and the character after
+    /// them are searched: the leftmost-longest match at 0 lies within them
+    /// and the character after it, which decides whether it is whole, too.
+    /// Figures ask this of the rest of their clause, once per word.
     pub fn prefix<'a>(&'a self, text: &'a str) -> Option<Hit<'a, T>> {
-        self.find_iter(text).next().filter(|h| h.start == 0)
+        let head = &text[..floor_char_boundary(text, self.longest + 4)];
+        self.find_iter(head).next().filter(|h| h.start == 0)
     }
 
     /// The phrase `text` ends with.
@@ -317,8 +329,9 @@ impl<T> PhraseSet<T> {
 
     /// Whether all of `text` is one phrase of the set.
     pub fn is_whole(&self, text: &str) -> bool {
-        self.find_iter(text)
-            .any(|h| h.start == 0 && h.end == text.len())
+        // Only the match at 0 can span the text, and it is the longest
+        // there: the one `prefix` finds.
+        text.len() <= self.longest && self.prefix(text).is_some_and(|h| h.end == text.len())
     }
 }
 
@@ -553,6 +566,51 @@ mod tests {
             }
         }
         assert!(searched > 1000 && skipped > 1000, "{searched} {skipped}");
+    }
+
+    /// `prefix` and `is_whole` search only the head of the text: they
+    /// answer as a search of all of it would, for every lexicon and
+    /// reference list, on the rest of every real line from each of its
+    /// words and on each word and pair of words.
+    #[test]
+    fn head_searches_answer_as_whole_searches() {
+        let sets: Vec<PhraseSet<usize>> = lexicon_lists()
+            .into_iter()
+            .map(|list| {
+                PhraseSet::new(
+                    list.into_iter().enumerate().map(|(i, w)| (w, i)).collect(),
+                    true,
+                )
+            })
+            .collect();
+        let lines = crate::recognize::tests::corpus_lines();
+        let (mut found, mut whole) = (0, 0);
+        for line in lines.iter().step_by(10) {
+            let starts: Vec<usize> = line
+                .char_indices()
+                .filter(|&(i, c)| {
+                    c.is_alphanumeric() && !line[..i].ends_with(char::is_alphanumeric)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            for set in &sets {
+                for (k, &at) in starts.iter().enumerate() {
+                    let rest = &line[at..];
+                    let full = set.find_iter(rest).next().filter(|h| h.start == 0);
+                    assert_eq!(set.prefix(rest), full, "{rest:?}");
+                    found += usize::from(full.is_some());
+                    for end in starts.get(k + 1..k + 3).into_iter().flatten() {
+                        let words = line[at..*end].trim_end();
+                        let full = set
+                            .find_iter(words)
+                            .any(|h| h.start == 0 && h.end == words.len());
+                        assert_eq!(set.is_whole(words), full, "{words:?}");
+                        whole += usize::from(full);
+                    }
+                }
+            }
+        }
+        assert!(found > 1000 && whole > 1000, "{found} {whole}");
     }
 
     #[test]

@@ -315,8 +315,10 @@ impl SentenceContext<'_> {
     /// The clause (between commas, semicolons, colons or dashes) around a
     /// byte offset.
     pub fn clause_at(&self, offset: usize) -> (usize, usize) {
-        let clause = self.clause(offset);
-        (clause.start, clause.end)
+        // Bounds only: the clause's cues are made for figures that ask.
+        let breaks = self.clause_breaks.get_or_init(|| clause_breaks(self.text));
+        let (_, start, end) = clause_around(breaks, self.text, offset);
+        (start, end)
     }
 
     /// The clause around a byte offset, with its cues.
