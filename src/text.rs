@@ -154,13 +154,23 @@ pub struct Words<'a> {
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut folded = Vec::new();
-        let mut exact = Vec::new();
-        for word in text.split(|c: char| !c.is_alphanumeric()) {
-            if !word.is_empty() {
-                folded.push(word_hash(word, true));
-                exact.push(word_hash(word, false));
+        let mut folded = Vec::with_capacity(text.len() / 5 + 1);
+        let mut exact = Vec::with_capacity(text.len() / 5 + 1);
+        let mut start = None;
+        let mut push = |word: &str| {
+            let (f, e) = word_hashes(word);
+            folded.push(f);
+            exact.push(e);
+        };
+        for (i, c) in text.char_indices() {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                push(&text[s..i]);
             }
+        }
+        if let Some(s) = start {
+            push(&text[s..]);
         }
         Words {
             text,
@@ -177,12 +187,23 @@ impl<'a> Words<'a> {
 /// A 64-bit hash of a word's bytes (ASCII letters lowercased when `fold`).
 /// A collision only costs a search, never a wrong answer.
 fn word_hash(word: &str, fold: bool) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let (folded, exact) = word_hashes(word);
+    if fold { folded } else { exact }
+}
+
+/// [`word_hash`] folded and exact, in one pass.
+fn word_hashes(word: &str) -> (u64, u64) {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let (mut f, mut e): (u64, u64) = (0xcbf2_9ce4_8422_2325, 0xcbf2_9ce4_8422_2325);
     for &b in word.as_bytes() {
-        let b = if fold { b.to_ascii_lowercase() } else { b };
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        f = (f ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+        e = (e ^ u64::from(b)).wrapping_mul(PRIME);
     }
-    // Mix the high bits down: the table indexes by the low ones.
+    (mix(f), mix(e))
+}
+
+/// Mixes the high bits down: the table indexes by the low ones.
+fn mix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
@@ -555,6 +576,15 @@ mod tests {
         let (mut searched, mut skipped) = (0, 0);
         for line in crate::recognize::tests::corpus_lines() {
             let words = Words::new(&line);
+            let split: Vec<&str> = line
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let hashes = |fold| split.iter().map(|w| word_hash(w, fold)).collect::<Vec<_>>();
+            assert_eq!(
+                (&words.folded, &words.exact),
+                (&hashes(true), &hashes(false))
+            );
             for set in &sets {
                 let (all, checked) = hits(set, &words);
                 assert_eq!(checked, all, "{line:?}");

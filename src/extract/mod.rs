@@ -475,12 +475,14 @@ fn extract_named(source: &Source, rec: &Recognizer, rules: &RuleSet, names: &Nam
             }
             None => (plain, false),
         };
+        let places = names.places(&words);
+        let organisations = names.organisations(&words);
         let mut ctx = SentenceContext {
             text,
             words,
             mentions,
-            places: names.places(text),
-            organisations: names.organisations(text),
+            places,
+            organisations,
             people,
             subject,
             reference: source.reference_date,
@@ -652,8 +654,8 @@ pub(crate) fn with_context<R>(
         text: sentence,
         words: Words::new(sentence),
         mentions: REC.scan(sentence, reference),
-        places: names.places(sentence),
-        organisations: names.organisations(sentence),
+        places: names.places(&Words::new(sentence)),
+        organisations: names.organisations(&Words::new(sentence)),
         subject: people.first().map(|p| p.id.clone()),
         people,
         reference,
