@@ -3,6 +3,8 @@
 //! function for text that reaches a terminal, and the one ordinal formatter.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -113,6 +115,14 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 pub struct PhraseSet<T> {
     automaton: Option<AhoCorasick>,
     values: Vec<T>,
+    /// Hashes ([`word_hash`]) of the first word of every phrase, or `None`
+    /// when some phrase opens with neither a letter nor a digit: what
+    /// [`PhraseSet::find_in`] checks before searching.
+    openers: Option<HashSet<u64, BuildHasherDefault<Prehashed>>>,
+    case_insensitive: bool,
+    /// Bytes in the longest phrase: no match is longer, so a phrase that
+    /// opens or is the whole text is found within that many bytes.
+    longest: usize,
 }
 
 impl<T> Default for PhraseSet<T> {
@@ -120,7 +130,102 @@ impl<T> Default for PhraseSet<T> {
         PhraseSet {
             automaton: None,
             values: Vec::new(),
+            openers: None,
+            case_insensitive: false,
+            longest: 0,
         }
+    }
+}
+
+/// The words of one text (maximal runs of letters and digits, as
+/// [`is_whole_word`] reads them), hashed once so that every
+/// [`PhraseSet`] searched over the text can first ask whether it holds a
+/// phrase's first word: most sets hold none of a sentence's words, and a
+/// hash lookup per word costs far less than running the automaton.
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    text: &'a str,
+    /// [`word_hash`] of each word with ASCII letters lowercased, for
+    /// case-insensitive sets.
+    folded: Vec<u64>,
+    /// [`word_hash`] of each word as written.
+    exact: Vec<u64>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut folded = Vec::with_capacity(text.len() / 5 + 1);
+        let mut exact = Vec::with_capacity(text.len() / 5 + 1);
+        let mut start = None;
+        let mut push = |word: &str| {
+            let (f, e) = word_hashes(word);
+            folded.push(f);
+            exact.push(e);
+        };
+        for (i, c) in text.char_indices() {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                push(&text[s..i]);
+            }
+        }
+        if let Some(s) = start {
+            push(&text[s..]);
+        }
+        Words {
+            text,
+            folded,
+            exact,
+        }
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+}
+
+/// A 64-bit hash of a word's bytes (ASCII letters lowercased when `fold`).
+/// A collision only costs a search, never a wrong answer.
+fn word_hash(word: &str, fold: bool) -> u64 {
+    let (folded, exact) = word_hashes(word);
+    if fold { folded } else { exact }
+}
+
+/// [`word_hash`] folded and exact, in one pass.
+fn word_hashes(word: &str) -> (u64, u64) {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let (mut f, mut e): (u64, u64) = (0xcbf2_9ce4_8422_2325, 0xcbf2_9ce4_8422_2325);
+    for &b in word.as_bytes() {
+        f = (f ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+        e = (e ^ u64::from(b)).wrapping_mul(PRIME);
+    }
+    (mix(f), mix(e))
+}
+
+/// Mixes the high bits down: the table indexes by the low ones.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+/// A hasher for keys that are already hashes ([`word_hash`]).
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -147,6 +252,17 @@ impl<T> PhraseSet<T> {
             return PhraseSet::default();
         }
         let (patterns, values): (Vec<String>, Vec<T>) = entries.into_iter().unzip();
+        // A whole-word match of a phrase opening with a letter or digit
+        // starts a word of the text, and that word is the phrase's first
+        // word (case aside): the bytes match, so the same characters end
+        // both, or the match ends there and is whole.
+        let openers = patterns
+            .iter()
+            .map(|p| {
+                let first = p.split(|c: char| !c.is_alphanumeric()).next()?;
+                (!first.is_empty()).then(|| word_hash(first, case_insensitive))
+            })
+            .collect();
         // A DFA is the fastest to search but costs time in proportion to
         // its states times its alphabet to build, and the crate picks one
         // for any small set of patterns however long they are: one 4 KB
@@ -160,7 +276,14 @@ impl<T> PhraseSet<T> {
             .kind(kind)
             .build(&patterns)
             .ok();
-        PhraseSet { automaton, values }
+        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+        PhraseSet {
+            automaton,
+            values,
+            openers,
+            case_insensitive,
+            longest,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -168,15 +291,41 @@ impl<T> PhraseSet<T> {
     }
 
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit<'a, T>> + 'a {
-        self.automaton.iter().flat_map(move |ac| {
-            ac.find_iter(text)
-                .filter(move |m| is_whole_word(text, m.start(), m.end()))
-                .map(move |m| Hit {
-                    start: m.start(),
-                    end: m.end(),
-                    value: &self.values[m.pattern().as_usize()],
-                })
-        })
+        self.search(text, true)
+    }
+
+    /// [`PhraseSet::find_iter`] over the text of `words`, which is not
+    /// searched when none of its words opens a phrase of the set.
+    pub fn find_in<'a>(&'a self, words: &Words<'a>) -> impl Iterator<Item = Hit<'a, T>> + 'a {
+        let hashes = if self.case_insensitive {
+            &words.folded
+        } else {
+            &words.exact
+        };
+        let possible = self
+            .openers
+            .as_ref()
+            .is_none_or(|openers| hashes.iter().any(|h| openers.contains(h)));
+        self.search(words.text, possible)
+    }
+
+    fn search<'a>(
+        &'a self,
+        text: &'a str,
+        possible: bool,
+    ) -> impl Iterator<Item = Hit<'a, T>> + 'a {
+        self.automaton
+            .iter()
+            .filter(move |_| possible)
+            .flat_map(move |ac| {
+                ac.find_iter(text)
+                    .filter(move |m| is_whole_word(text, m.start(), m.end()))
+                    .map(move |m| Hit {
+                        start: m.start(),
+                        end: m.end(),
+                        value: &self.values[m.pattern().as_usize()],
+                    })
+            })
     }
 
     pub fn contains_in(&self, text: &str) -> bool {
@@ -184,8 +333,14 @@ impl<T> PhraseSet<T> {
     }
 
     /// The phrase `text` opens with ("were killed" → "were").
+    ///
+    /// Only as many bytes as the longest phrase and the character after
+    /// them are searched: the leftmost-longest match at 0 lies within them
+    /// and the character after it, which decides whether it is whole, too.
+    /// Figures ask this of the rest of their clause, once per word.
     pub fn prefix<'a>(&'a self, text: &'a str) -> Option<Hit<'a, T>> {
-        self.find_iter(text).next().filter(|h| h.start == 0)
+        let head = &text[..floor_char_boundary(text, self.longest + 4)];
+        self.find_iter(head).next().filter(|h| h.start == 0)
     }
 
     /// The phrase `text` ends with.
@@ -195,8 +350,9 @@ impl<T> PhraseSet<T> {
 
     /// Whether all of `text` is one phrase of the set.
     pub fn is_whole(&self, text: &str) -> bool {
-        self.find_iter(text)
-            .any(|h| h.start == 0 && h.end == text.len())
+        // Only the match at 0 can span the text, and it is the longest
+        // there: the one `prefix` finds.
+        text.len() <= self.longest && self.prefix(text).is_some_and(|h| h.end == text.len())
     }
 }
 
@@ -346,6 +502,145 @@ mod tests {
             .map(|h| (h.start, *h.value))
             .collect();
         assert_eq!(hits, vec![(13, 2), (37, 1)]);
+    }
+
+    /// Every string of the default lexicon and reference pack, each list
+    /// (a YAML sequence of strings) as its own phrase set.
+    fn lexicon_lists() -> Vec<Vec<String>> {
+        fn walk(v: &serde_json::Value, out: &mut Vec<Vec<String>>) {
+            match v {
+                serde_json::Value::Array(items) => {
+                    let words: Vec<String> = items
+                        .iter()
+                        .filter_map(|i| i.as_str().map(str::to_string))
+                        .collect();
+                    if !words.is_empty() {
+                        out.push(words);
+                    }
+                    items.iter().for_each(|i| walk(i, out));
+                }
+                serde_json::Value::Object(fields) => fields.values().for_each(|f| walk(f, out)),
+                _ => {}
+            }
+        }
+        let rules = crate::rules::load(&crate::rules::LoadOptions::default()).expect("rules");
+        let mut lists = Vec::new();
+        for def in [
+            serde_json::to_value(&rules.lexicon_def).expect("lexicon"),
+            serde_json::to_value(&rules.reference_def).expect("reference"),
+        ] {
+            walk(&def, &mut lists);
+        }
+        assert!(lists.len() > 50, "too few lists: {}", lists.len());
+        lists
+    }
+
+    /// `find_in` skips the search only where it would find nothing: the
+    /// same hits as `find_iter` for built-to-hurt phrases (a match that is
+    /// not whole hiding one that is, phrases opening with a symbol, case,
+    /// letters ASCII lacks) and, over every real line, for every list of
+    /// the lexicon and the reference pack, case-sensitive and not.
+    #[test]
+    fn word_check_skips_only_searches_that_find_nothing() {
+        let cases: [(&[&str], bool, &str); 6] = [
+            (&["o bar", "bar baz"], true, "foo bar baz"),
+            (&["$", "'s", "-based"], true, "US$ 5, Kim's, Seoul-based"),
+            (&["US"], false, "us and US"),
+            (&["Straße", "éte"], true, "STRAßE, Été and éte"),
+            (&["visit"], true, "Visitors visit"),
+            (&["ab"], true, "xab ab4 ab"),
+        ];
+        type Found = Vec<(usize, usize, usize)>;
+        let hits = |set: &PhraseSet<usize>, words: &Words| -> (Found, Found) {
+            let all = set.find_iter(words.text());
+            let checked = set.find_in(words);
+            let flat = |h: Hit<usize>| (h.start, h.end, *h.value);
+            (all.map(flat).collect(), checked.map(flat).collect())
+        };
+        for (phrases, insensitive, text) in cases {
+            let set = PhraseSet::new(
+                phrases.iter().map(|p| (p.to_string(), 0)).collect(),
+                insensitive,
+            );
+            let (all, checked) = hits(&set, &Words::new(text));
+            assert_eq!(checked, all, "{phrases:?} in {text:?}");
+        }
+        let sets: Vec<PhraseSet<usize>> = lexicon_lists()
+            .into_iter()
+            .flat_map(|list| {
+                let entries: Vec<(String, usize)> =
+                    list.into_iter().enumerate().map(|(i, w)| (w, i)).collect();
+                [true, false].map(|insensitive| PhraseSet::new(entries.clone(), insensitive))
+            })
+            .collect();
+        let (mut searched, mut skipped) = (0, 0);
+        for line in crate::recognize::tests::corpus_lines() {
+            let words = Words::new(&line);
+            let split: Vec<&str> = line
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let hashes = |fold| split.iter().map(|w| word_hash(w, fold)).collect::<Vec<_>>();
+            assert_eq!(
+                (&words.folded, &words.exact),
+                (&hashes(true), &hashes(false))
+            );
+            for set in &sets {
+                let (all, checked) = hits(set, &words);
+                assert_eq!(checked, all, "{line:?}");
+                if all.is_empty() {
+                    skipped += 1;
+                } else {
+                    searched += 1;
+                }
+            }
+        }
+        assert!(searched > 1000 && skipped > 1000, "{searched} {skipped}");
+    }
+
+    /// `prefix` and `is_whole` search only the head of the text: they
+    /// answer as a search of all of it would, for every lexicon and
+    /// reference list, on the rest of every real line from each of its
+    /// words and on each word and pair of words.
+    #[test]
+    fn head_searches_answer_as_whole_searches() {
+        let sets: Vec<PhraseSet<usize>> = lexicon_lists()
+            .into_iter()
+            .map(|list| {
+                PhraseSet::new(
+                    list.into_iter().enumerate().map(|(i, w)| (w, i)).collect(),
+                    true,
+                )
+            })
+            .collect();
+        let lines = crate::recognize::tests::corpus_lines();
+        let (mut found, mut whole) = (0, 0);
+        for line in lines.iter().step_by(10) {
+            let starts: Vec<usize> = line
+                .char_indices()
+                .filter(|&(i, c)| {
+                    c.is_alphanumeric() && !line[..i].ends_with(char::is_alphanumeric)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            for set in &sets {
+                for (k, &at) in starts.iter().enumerate() {
+                    let rest = &line[at..];
+                    let full = set.find_iter(rest).next().filter(|h| h.start == 0);
+                    assert_eq!(set.prefix(rest), full, "{rest:?}");
+                    found += usize::from(full.is_some());
+                    for end in starts.get(k + 1..k + 3).into_iter().flatten() {
+                        let words = line[at..*end].trim_end();
+                        let full = set
+                            .find_iter(words)
+                            .any(|h| h.start == 0 && h.end == words.len());
+                        assert_eq!(set.is_whole(words), full, "{words:?}");
+                        whole += usize::from(full);
+                    }
+                }
+            }
+        }
+        assert!(found > 1000 && whole > 1000, "{found} {whole}");
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     if past {
         return Vec::new();
     }
-    for noun in lex.anniversary_nouns.find_iter(ctx.text) {
+    for noun in lex.anniversary_nouns.find_in(&ctx.words) {
         let ordinal = ctx.mentions.iter().find_map(|m| match &m.value {
             MentionValue::Number(n)
                 if n.kind == NumberKind::Ordinal
@@ -45,7 +45,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
             .rules
             .reference
             .events
-            .find_iter(ctx.text)
+            .find_in(&ctx.words)
             .next()
             .map(|h| h.value.clone());
         let (key, of_year) = match (

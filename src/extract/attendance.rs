@@ -16,11 +16,11 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
     let mut cues: Vec<(usize, usize, bool)> = lex
         .attend_absent
-        .find_iter(ctx.text)
+        .find_in(&ctx.words)
         .map(|h| (h.start, h.end, true))
         .chain(
             lex.attend_present
-                .find_iter(ctx.text)
+                .find_in(&ctx.words)
                 .map(|h| (h.start, h.end, false)),
         )
         .collect();

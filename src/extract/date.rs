@@ -272,10 +272,10 @@ fn finite_verb(w: &str, before: Option<&str>, has_object: bool) -> bool {
 
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
-    let events: Vec<_> = lex.events.find_iter(ctx.text).collect();
+    let events: Vec<_> = lex.events.find_in(&ctx.words).collect();
     let cue = lex
         .date_cues
-        .find_iter(ctx.text)
+        .find_in(&ctx.words)
         .next()
         .map(|h| h.value.clone());
     if ctx.dates().next().is_none() {

@@ -83,13 +83,13 @@ fn noun_before(ctx: &SentenceContext, m_start: usize) -> Option<String> {
     let lex = &ctx.rules.lexicon;
     let mut nouns: Vec<(usize, usize, String)> = lex
         .duration_nouns
-        .find_iter(ctx.text)
+        .find_in(&ctx.words)
         .map(|h| (h.start, h.end, h.value.clone()))
         .collect();
     if let Some(key) = &lex.event_duration_key {
         nouns.extend(
             lex.events
-                .find_iter(ctx.text)
+                .find_in(&ctx.words)
                 .map(|h| (h.start, h.end, key.clone())),
         );
     }

@@ -14,11 +14,11 @@ const SINCE_WINDOW_WORDS: usize = 4;
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
     let lower = ctx.text.to_lowercase();
-    for noun in lex.first_nouns.find_iter(ctx.text) {
+    for noun in lex.first_nouns.find_in(&ctx.words) {
         let near = |cue_end: usize| cue_before(ctx.text, cue_end, noun.start, CUE_WINDOW_WORDS);
-        let debut = lex.debut_words.find_iter(ctx.text).find(|c| near(c.end));
-        let first = lex.first_words.find_iter(ctx.text).find(|c| near(c.end));
-        let prior = lex.prior_words.find_iter(ctx.text).find(|c| near(c.end));
+        let debut = lex.debut_words.find_in(&ctx.words).find(|c| near(c.end));
+        let first = lex.first_words.find_in(&ctx.words).find(|c| near(c.end));
+        let prior = lex.prior_words.find_in(&ctx.words).find(|c| near(c.end));
         let since_after = lower[noun.end..]
             .split_whitespace()
             .take(SINCE_WINDOW_WORDS + 1)

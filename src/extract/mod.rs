@@ -31,6 +31,7 @@ use crate::recognize::entities::{Names, OrgMention, PersonMention, PlaceMention}
 use crate::recognize::pos;
 use crate::recognize::{DateMention, Granularity, Mention, MentionValue, Recognizer};
 use crate::rules::RuleSet;
+use crate::text::Words;
 
 /// One claim extractor: a sentence in, drafts out.
 type Extractor = fn(&SentenceContext) -> Vec<Draft>;
@@ -51,6 +52,9 @@ pub struct Draft {
 /// What an extractor may look at for one sentence.
 pub struct SentenceContext<'a> {
     pub text: &'a str,
+    /// The sentence's words, hashed once: every lexicon list searched over
+    /// the whole sentence asks them first ([`crate::text::PhraseSet::find_in`]).
+    pub words: Words<'a>,
     pub mentions: Vec<Mention>,
     pub people: Vec<PersonMention>,
     pub places: Vec<PlaceMention>,
@@ -311,8 +315,10 @@ impl SentenceContext<'_> {
     /// The clause (between commas, semicolons, colons or dashes) around a
     /// byte offset.
     pub fn clause_at(&self, offset: usize) -> (usize, usize) {
-        let clause = self.clause(offset);
-        (clause.start, clause.end)
+        // Bounds only: the clause's cues are made for figures that ask.
+        let breaks = self.clause_breaks.get_or_init(|| clause_breaks(self.text));
+        let (_, start, end) = clause_around(breaks, self.text, offset);
+        (start, end)
     }
 
     /// The clause around a byte offset, with its cues.
@@ -447,8 +453,9 @@ fn extract_named(source: &Source, rec: &Recognizer, rules: &RuleSet, names: &Nam
         // "The previous day", "two days later" count from the day the
         // article last told of (in this sentence, else before it), not from
         // its publication date.
+        let words = Words::new(text);
         let plain = valid_mentions(text, rec.scan(text, source.reference_date));
-        let (mentions, anchored) = match rules.lexicon.date_anaphora.find_iter(text).next() {
+        let (mentions, anchored) = match rules.lexicon.date_anaphora.find_in(&words).next() {
             Some(phrase) => {
                 let local = plain
                     .iter()
@@ -468,11 +475,14 @@ fn extract_named(source: &Source, rec: &Recognizer, rules: &RuleSet, names: &Nam
             }
             None => (plain, false),
         };
+        let places = names.places(&words);
+        let organisations = names.organisations(&words);
         let mut ctx = SentenceContext {
             text,
+            words,
             mentions,
-            places: names.places(text),
-            organisations: names.organisations(text),
+            places,
+            organisations,
             people,
             subject,
             reference: source.reference_date,
@@ -489,7 +499,7 @@ fn extract_named(source: &Source, rec: &Recognizer, rules: &RuleSet, names: &Nam
                 .find('\n')
                 .map_or(source.text.len(), |n| sentence.end + n);
         }
-        if let Some(h) = rules.reference.events.find_iter(text).next() {
+        if let Some(h) = rules.reference.events.find_in(&ctx.words).next() {
             anniversary_of = Some(h.value.clone());
             ctx.anniversary_of = anniversary_of.clone();
         }
@@ -642,9 +652,10 @@ pub(crate) fn with_context<R>(
     let people = names.people(sentence);
     let ctx = SentenceContext {
         text: sentence,
+        words: Words::new(sentence),
         mentions: REC.scan(sentence, reference),
-        places: names.places(sentence),
-        organisations: names.organisations(sentence),
+        places: names.places(&Words::new(sentence)),
+        organisations: names.organisations(&Words::new(sentence)),
         subject: people.first().map(|p| p.id.clone()),
         people,
         reference,
@@ -718,6 +729,7 @@ mod tests {
         fn afresh(&self) -> SentenceContext<'_> {
             SentenceContext {
                 text: self.text,
+                words: self.words.clone(),
                 mentions: self.mentions.clone(),
                 people: self.people.clone(),
                 places: self.places.clone(),

@@ -14,7 +14,7 @@ const CUE_WINDOW_WORDS: usize = 4;
 
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
-    let gatherings: Vec<_> = lex.gatherings.find_iter(ctx.text).collect();
+    let gatherings: Vec<_> = lex.gatherings.find_in(&ctx.words).collect();
     let Some(first_gathering) = gatherings.first() else {
         return Vec::new();
     };
@@ -24,12 +24,12 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     };
     let unprecedented = lex
         .unprecedented
-        .find_iter(ctx.text)
+        .find_in(&ctx.words)
         .find(|c| gatherings.iter().any(|g| near(c.end, g.start)));
     let first_time = ctx.text.to_lowercase().contains("first time");
     let first = lex
         .precedent_first
-        .find_iter(ctx.text)
+        .find_in(&ctx.words)
         .find(|c| first_time || gatherings.iter().any(|g| near(c.end, g.start)));
     let reference_year = ctx.reference.map(|r| r.year());
     let (cue_start, cue_end) = match (unprecedented, first) {
@@ -114,7 +114,7 @@ fn last_occasion(
     };
     // "The minister last attended a meeting in 2019" is his, not the gathering's.
     let attendance = |a: usize, b: usize| lex.attend_present.contains_in(&ctx.text[a..b]);
-    let Some((cue, gathering)) = lex.precedent_last.find_iter(ctx.text).find_map(|c| {
+    let Some((cue, gathering)) = lex.precedent_last.find_in(&ctx.words).find_map(|c| {
         gatherings
             .iter()
             .find(|g| near(c.end, g.start) && !attendance(c.end, g.start))

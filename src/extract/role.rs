@@ -133,7 +133,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         });
     }
     // "the Biden administration": a person's government, named after them.
-    for g in lex.government_nouns.find_iter(ctx.text) {
+    for g in lex.government_nouns.find_in(&ctx.words) {
         let Some(p) = ctx
             .people
             .iter()

@@ -10,10 +10,10 @@ use crate::facts::{FactValue, TreatyValue};
 
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
-    let Some(noun) = lex.treaty_nouns.find_iter(ctx.text).next() else {
+    let Some(noun) = lex.treaty_nouns.find_in(&ctx.words).next() else {
         return Vec::new();
     };
-    let verb = lex.treaty_verbs.find_iter(ctx.text).next();
+    let verb = lex.treaty_verbs.find_in(&ctx.words).next();
     // The year nearest the treaty noun, "since" years excluded.
     let year = ctx
         .years()
@@ -38,7 +38,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
         // accord") is where it was signed, not a party.
         let names_treaty = |p: &crate::recognize::entities::PlaceMention| {
             lex.treaty_nouns
-                .find_iter(ctx.text)
+                .find_in(&ctx.words)
                 .any(|n| p.end <= n.start && ctx.text[p.end..n.start].trim().is_empty())
         };
         parties = ctx

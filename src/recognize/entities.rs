@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::recognize::pos;
-use crate::text::slug;
+use crate::text::{Words, slug};
 use crate::vocabulary::{Lexicon, Reference};
 
 /// A capitalized name token: "Sharif", "Jean-Claude", "McDonald", "O'Neill".
@@ -277,12 +277,10 @@ impl<'a> Names<'a> {
 
     /// Whether `text` (after spaces) opens with a speech verb.
     fn opens_with_speech_verb(&self, text: &str) -> bool {
-        let text = text.trim_start();
         self.lexicon
             .speech_verbs
-            .find_iter(text)
-            .next()
-            .is_some_and(|h| h.start == 0)
+            .prefix(text.trim_start())
+            .is_some()
     }
 
     /// Whether the words around an unknown capitalized name make it a
@@ -526,11 +524,12 @@ impl<'a> Names<'a> {
     /// a known name inside it ("UN Security Council"); an acronym that is
     /// not a place, a title or a listed non-organisation is one. Nothing
     /// here is a person.
-    pub fn organisations(&self, text: &str) -> Vec<OrgMention> {
+    pub fn organisations(&self, words: &Words) -> Vec<OrgMention> {
         let lex = self.lexicon;
+        let text = words.text();
         let mut out: Vec<OrgMention> = lex
             .organisations
-            .find_iter(text)
+            .find_in(words)
             .map(|h| OrgMention {
                 start: h.start,
                 end: h.end,
@@ -583,10 +582,10 @@ impl<'a> Names<'a> {
         out
     }
 
-    pub fn places(&self, text: &str) -> Vec<PlaceMention> {
+    pub fn places(&self, words: &Words) -> Vec<PlaceMention> {
         self.reference
             .places
-            .find_iter(text)
+            .find_in(words)
             .map(|h| PlaceMention {
                 start: h.start,
                 end: h.end,
@@ -768,7 +767,7 @@ mod tests {
         let set = load(&LoadOptions::default()).unwrap();
         let names = Names::new(&set.lexicon, &set.reference, sentence, &[sentence]);
         names
-            .organisations(sentence)
+            .organisations(&Words::new(sentence))
             .into_iter()
             .map(|o| {
                 assert!(sentence.is_char_boundary(o.start) && o.end <= sentence.len());

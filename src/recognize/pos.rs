@@ -3,6 +3,7 @@
 //! from a verb for words no YAML list names. Open vocabulary lives here; the
 //! YAML lexicon only says what the words *mean*.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -10,8 +11,21 @@ use wiktionary_part_of_speech_extract::{ENGLISH_TAG_LOOKUP, Tag};
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
+/// `word` lower-cased, borrowed when it already is: the lookups here run
+/// several times per word of every sentence, and most words need no copy.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 fn has(word: &str, tag: Tag) -> bool {
-    let lower = word.to_lowercase();
+    let lower = lower(word);
     ENGLISH_TAG_LOOKUP
         .get(&lower)
         .is_some_and(|set| set.tags().any(|t| t == tag))
@@ -23,13 +37,13 @@ fn has(word: &str, tag: Tag) -> bool {
 /// noun, the open class it almost always belongs to, and "buildings" is a
 /// noun because "building" is.
 pub fn is_noun(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = lower(word);
     has(&lower, Tag::Noun) || unlisted_noun(&lower) || plural_of_noun(&lower).is_some()
 }
 
 /// Whether the lexicon lists the word at all (under any class).
 pub fn is_listed(word: &str) -> bool {
-    ENGLISH_TAG_LOOKUP.get(&word.to_lowercase()).is_some()
+    ENGLISH_TAG_LOOKUP.get(&lower(word)).is_some()
 }
 
 fn unlisted_noun(lower: &str) -> bool {
@@ -73,7 +87,7 @@ pub fn is_verb(word: &str) -> bool {
 /// Closed-class words: they end a noun phrase whatever else they may be
 /// ("more", "of", "the", "and").
 pub fn is_function_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = lower(word);
     // The lexicon tags no article as a determiner.
     if is_article(&lower) {
         return true;
@@ -102,8 +116,8 @@ pub fn is_auxiliary(word: &str) -> bool {
         "has", "have", "had", "having", "do", "does", "did", "will", "would", "can", "could",
         "may", "might", "must", "shall", "should",
     ];
-    let lower = word.to_lowercase();
-    BE_FORMS.contains(&lower.as_str()) || OTHERS.contains(&lower.as_str())
+    let lower = lower(word);
+    BE_FORMS.contains(&&*lower) || OTHERS.contains(&&*lower)
 }
 
 /// "a", "an", "the".
@@ -116,7 +130,7 @@ pub fn is_article(word: &str) -> bool {
 /// A determiner or possessive ("its", "their", "this"; the lexicon lists
 /// no articles as determiners).
 pub fn is_determiner(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = lower(word);
     ENGLISH_TAG_LOOKUP
         .get(&lower)
         .is_some_and(|set| set.tags().any(|t| matches!(t, Tag::Determiner)))
@@ -163,6 +177,29 @@ pub fn stem(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The borrowed lower case is the lower case, for built-to-hurt words
+    /// and every word of every real line.
+    #[test]
+    fn lower_borrows_only_what_is_lower_already() {
+        let cases = [
+            ("seats", true),
+            ("Seats", false),
+            ("İstanbul", false),
+            ("ǅemal", false),
+            ("naïve", false),
+            ("e-mail's", true),
+        ];
+        for (word, borrowed) in cases {
+            assert_eq!(lower(word), word.to_lowercase(), "{word}");
+            assert_eq!(matches!(lower(word), Cow::Borrowed(_)), borrowed, "{word}");
+        }
+        for line in crate::recognize::tests::corpus_lines() {
+            for word in line.split_whitespace() {
+                assert_eq!(lower(word), word.to_lowercase(), "{word}");
+            }
+        }
+    }
 
     #[test]
     fn word_classes() {

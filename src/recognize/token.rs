@@ -5,6 +5,9 @@
 //! Digit patterns are anchored regexes compiled once; each is tried only at
 //! the start of a digit run, so tokenizing is linear in the input.
 
+use std::borrow::Cow;
+use std::ops::Deref;
+
 use regex::Regex;
 
 use super::words;
@@ -20,13 +23,45 @@ pub(crate) enum TokKind {
     Punct,
 }
 
+/// A token's text, lower-cased: borrowed from the sentence when it is
+/// already (most words, every number and punctuation mark), so that
+/// tokenizing allocates only for words that change.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Lower<'a>(Cow<'a, str>);
+
+impl Lower<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
-    /// Lower-cased text for words; the raw text otherwise.
-    pub lower: String,
+    /// Lower-cased text for words (’ read as '); the raw text otherwise.
+    pub lower: Lower<'a>,
     /// The value of a `Num` token.
     pub value: f64,
     /// A `Num` token written with a decimal point or decimal comma.
@@ -43,7 +78,7 @@ pub(crate) struct Tok {
     anchor: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// Whether this token can anchor a number, date, duration or range
     /// (see [`words::anchors`]): every mention holds at least one.
     pub fn anchors(&self) -> bool {
@@ -86,9 +121,10 @@ impl Tokenizer {
         }
     }
 
-    pub fn tokenize(&self, text: &str) -> Vec<Tok> {
+    pub fn tokenize<'a>(&self, text: &'a str) -> Vec<Tok<'a>> {
         let bytes = text.as_bytes();
-        let mut toks: Vec<Tok> = Vec::new();
+        // About one token per five bytes of prose: grown once or not at all.
+        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 4);
         let mut pos = 0;
         let mut last_end = usize::MAX;
         while pos < text.len() {
@@ -115,7 +151,7 @@ impl Tokenizer {
                     start: pos,
                     end: pos + len,
                     kind,
-                    lower: text[pos..pos + len].to_string(),
+                    lower: Lower(Cow::Borrowed(&text[pos..pos + len])),
                     value,
                     decimal,
                     plain_digits: plain,
@@ -143,7 +179,7 @@ impl Tokenizer {
                     start: pos,
                     end,
                     kind: TokKind::Word,
-                    lower: raw.to_lowercase().replace('’', "'"),
+                    lower: lower_word(raw),
                     value: 0.0,
                     decimal: false,
                     plain_digits: false,
@@ -158,7 +194,7 @@ impl Tokenizer {
                     start: pos,
                     end,
                     kind: TokKind::Punct,
-                    lower: text[pos..end].to_string(),
+                    lower: Lower(Cow::Borrowed(&text[pos..end])),
                     value: 0.0,
                     decimal: false,
                     plain_digits: false,
@@ -239,6 +275,16 @@ impl Tokenizer {
     }
 }
 
+/// A word lower-cased with ’ read as ', borrowed when that changes
+/// nothing: ASCII without capitals.
+fn lower_word(raw: &str) -> Lower<'_> {
+    if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Lower(Cow::Borrowed(raw))
+    } else {
+        Lower(Cow::Owned(raw.to_lowercase().replace('’', "'")))
+    }
+}
+
 fn prev_is_digit(bytes: &[u8], pos: usize) -> bool {
     pos > 0 && bytes[pos - 1].is_ascii_digit()
 }
@@ -274,4 +320,28 @@ pub(crate) fn words_at(toks: &[Tok], start: usize, phrase: &[&str]) -> bool {
             .iter()
             .zip(phrase)
             .all(|(t, w)| t.lower == *w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tokens borrow their text only where lower-casing (and reading ’ as
+    /// ') would not change it: every token of every real line has the
+    /// text a copy would have.
+    #[test]
+    fn tokens_hold_their_lower_case() {
+        let tokenizer = Tokenizer::new();
+        let full = |t: &Tok, text: &str| match t.kind {
+            TokKind::Word => text[t.start..t.end].to_lowercase().replace('’', "'"),
+            _ => text[t.start..t.end].to_string(),
+        };
+        let mut lines = crate::recognize::tests::corpus_lines();
+        lines.push("Ada’s VISIT, naïve İstanbul 1,200 — O’Neill's".to_string());
+        for line in &lines {
+            for t in tokenizer.tokenize(line) {
+                assert_eq!(t.lower.as_str(), full(&t, line), "{line:?}");
+            }
+        }
+    }
 }

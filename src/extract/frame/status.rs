@@ -122,14 +122,17 @@ pub(crate) fn progress_point(ctx: &SentenceContext) -> bool {
             .split_whitespace()
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("with"));
-        let figure = ctx.mentions.iter().any(|m| m.start >= cs && m.end <= ce);
-        let last = clause
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or_default();
-        let participle =
-            last == "in" || (pos::is_verb(last) && (last.ends_with("ed") || last == "left"));
-        if opens && figure && participle && clause.split_whitespace().count() > 2 {
+        let figure = || ctx.mentions.iter().any(|m| m.start >= cs && m.end <= ce);
+        // Asked last: the lexicon lookup costs most, and few clauses open
+        // with "with".
+        let participle = || {
+            let last = clause
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .unwrap_or_default();
+            last == "in" || (pos::is_verb(last) && (last.ends_with("ed") || last == "left"))
+        };
+        if opens && figure() && participle() && clause.split_whitespace().count() > 2 {
             return true;
         }
         // Past the break that ends the clause, whatever its width.

@@ -88,7 +88,7 @@ pub(crate) struct DateSpan {
 }
 
 struct Ctx<'a> {
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
     /// Number spans by first token.
     num_at: Vec<Option<&'a NumSpan>>,
     /// Durations by first token.

@@ -47,7 +47,7 @@ pub(super) const TIME_TOKENS: usize = 8;
 /// Words that make the time after them approximate.
 pub(super) const APPROX: [&str; 5] = ["around", "about", "approximately", "roughly", "circa"];
 
-pub(super) fn word(toks: &[Tok], i: usize) -> Option<&str> {
+pub(super) fn word<'t>(toks: &'t [Tok], i: usize) -> Option<&'t str> {
     toks.get(i)
         .filter(|t| t.kind == TokKind::Word)
         .map(|t| t.lower.as_str())

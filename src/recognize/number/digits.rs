@@ -107,7 +107,7 @@ pub(super) fn parse_digits(toks: &[Tok], i: usize) -> Option<NumSpan> {
 }
 
 /// Tokens that carry their original spelling for case-sensitive suffixes.
-fn original_case(t: &Tok) -> &str {
+fn original_case<'t>(t: &'t Tok) -> &'t str {
     // `lower` is lower-cased; case matters only for the one-letter suffixes,
     // which the tokenizer marks through `capital`.
     match (t.lower.as_str(), t.capital) {

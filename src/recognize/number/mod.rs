@@ -157,7 +157,7 @@ fn is_a(t: &Tok) -> bool {
     t.is_word("a") || t.is_word("an")
 }
 
-fn prev_word(toks: &[Tok], i: usize) -> Option<&str> {
+fn prev_word<'t>(toks: &'t [Tok], i: usize) -> Option<&'t str> {
     let p = toks.get(i.checked_sub(1)?)?;
     (p.kind == TokKind::Word).then_some(p.lower.as_str())
 }
