@@ -101,6 +101,17 @@ pub fn ordinal(n: i64) -> String {
     format!("{n}{suffix}")
 }
 
+/// `s` in lower case, borrowed when it already is (ASCII without capitals:
+/// most words of prose), so that a look-up by lower-case word need not
+/// allocate.
+pub fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// Whether the bytes around `start..end` are not letters or digits, so
 /// "visit" does not match inside "visitors".
 pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
@@ -445,6 +456,23 @@ mod tests {
         }
         assert_eq!(terminal_safe_lines("one\ntwo\u{1b}"), "one\ntwo\\u{1b}");
         assert!(matches!(terminal_safe("clean"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn lowercase_borrows_only_what_is_already_lower_case() {
+        let cases = [
+            ("plain", "plain", true),
+            ("Capital", "capital", false),
+            ("ŁÓDŹ", "łódź", false),
+            ("straße", "straße", false),
+            ("", "", true),
+        ];
+        for (input, want, borrowed) in cases {
+            let got = lowercase(input);
+            assert_eq!(got, input.to_lowercase(), "{input:?}");
+            assert_eq!(got, want, "{input:?}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), borrowed, "{input:?}");
+        }
     }
 
     #[test]

@@ -476,7 +476,7 @@ fn extract_named(source: &Source, rec: &Recognizer, rules: &RuleSet, names: &Nam
             None => (plain, false),
         };
         let places = names.places(&words);
-        let organisations = names.organisations(&words);
+        let organisations = names.organisations_at(i, &words);
         let mut ctx = SentenceContext {
             text,
             words,

@@ -127,16 +127,54 @@ fn plausible_surname(token: &str) -> bool {
     letters >= 2 && token.chars().any(char::is_lowercase) && !pos::is_article(token)
 }
 
+/// The words an article uses in lower case. Built from every word of the
+/// article and asked about every capitalized token, so neither side
+/// allocates for a plain ASCII word.
+#[derive(Default)]
+struct LowerWords(HashSet<String>);
+
+impl LowerWords {
+    fn of(article: &str) -> Self {
+        let mut set = HashSet::new();
+        for w in article
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        {
+            let lower = crate::text::lowercase(w);
+            if !set.contains(lower.as_ref()) {
+                set.insert(lower.into_owned());
+            }
+        }
+        LowerWords(set)
+    }
+
+    /// Whether the article uses `word`, in lower case, as a word.
+    fn contains(&self, word: &str) -> bool {
+        let mut buf = [0u8; 48];
+        match buf.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|w| self.0.contains(w))
+            }
+            _ => self.0.contains(&word.to_lowercase()),
+        }
+    }
+}
+
 /// Article-wide context for name resolution.
 pub struct Names<'a> {
     lexicon: &'a Lexicon,
     reference: &'a Reference,
     /// Words the article uses in lower case: not names when capitalized.
-    lowercase: HashSet<String>,
+    lowercase: LowerWords,
     /// Full-name mentions per entity id, for surname back-off.
     full_counts: HashMap<String, usize>,
     /// Candidates of each sentence given to [`Names::new`], computed once.
     per_sentence: Vec<Vec<Candidate>>,
+    /// Capitalized runs of each of those sentences: read for people here
+    /// and for organisations when the sentence is extracted.
+    runs: Vec<Vec<Vec<Token>>>,
     /// Per sentence, the slugs of runs the reference did not know: only
     /// these can become names through a registry, so a sentence with none
     /// in it keeps its candidates when the registry arrives.
@@ -180,21 +218,22 @@ impl<'a> Names<'a> {
         sentences: &[&str],
         registry: Option<&'a HashSet<String>>,
     ) -> Self {
-        let lowercase = article
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(str::to_lowercase)
-            .collect();
+        let lowercase = LowerWords::of(article);
         let mut names = Names {
             lexicon,
             reference,
             lowercase,
             full_counts: HashMap::new(),
             per_sentence: Vec::new(),
+            runs: sentences.iter().map(|s| capitalized_runs(s)).collect(),
             unknown_runs: Vec::new(),
             registry,
         };
-        let (per_sentence, unknown_runs) = sentences.iter().map(|s| names.candidates(s)).unzip();
+        let (per_sentence, unknown_runs) = sentences
+            .iter()
+            .zip(&names.runs)
+            .map(|(s, runs)| names.candidates_in(s, runs))
+            .unzip();
         names.per_sentence = per_sentence;
         names.unknown_runs = unknown_runs;
         names.count_full_names();
@@ -220,7 +259,10 @@ impl<'a> Names<'a> {
                 .get(i)
                 .is_some_and(|runs| runs.iter().any(|id| registry.contains(id)));
             if affected {
-                let (candidates, _) = names.candidates(text);
+                let (candidates, _) = match names.runs.get(i) {
+                    Some(runs) => names.candidates_in(text, runs),
+                    None => names.candidates(text),
+                };
                 names.per_sentence[i] = candidates;
             }
         }
@@ -248,7 +290,7 @@ impl<'a> Names<'a> {
     fn name_like(&self, text: &str, tokens: &[Token]) -> bool {
         tokens.iter().all(|t| {
             let w = &text[t.start..t.end];
-            !self.lowercase.contains(&w.to_lowercase())
+            !self.lowercase.contains(w)
                 && !self.is_title_or_place(w)
                 && !self.lexicon.not_names.is_whole(w)
         })
@@ -336,9 +378,14 @@ impl<'a> Names<'a> {
     /// A sentence's candidates, and the slugs of its runs that neither the
     /// reference nor the registry knew.
     fn candidates(&self, text: &str) -> (Vec<Candidate>, Vec<String>) {
+        self.candidates_in(text, &capitalized_runs(text))
+    }
+
+    /// [`Names::candidates`] from the sentence's capitalized runs.
+    fn candidates_in(&self, text: &str, runs: &[Vec<Token>]) -> (Vec<Candidate>, Vec<String>) {
         let mut out = Vec::new();
         let mut unknown = Vec::new();
-        for run in capitalized_runs(text) {
+        for run in runs {
             let mut used = vec![false; run.len()];
             // 1. Known people, longest sub-run first.
             for len in (2..=run.len().min(5)).rev() {
@@ -432,7 +479,7 @@ impl<'a> Names<'a> {
         let t = slug(token);
         if t.is_empty()
             || !plausible_surname(token)
-            || self.lowercase.contains(&token.to_lowercase())
+            || self.lowercase.contains(token)
             || self.lexicon.organisations.is_whole(token)
         {
             return None;
@@ -525,6 +572,19 @@ impl<'a> Names<'a> {
     /// not a place, a title or a listed non-organisation is one. Nothing
     /// here is a person.
     pub fn organisations(&self, words: &Words) -> Vec<OrgMention> {
+        self.organisations_in(words, &capitalized_runs(words.text()))
+    }
+
+    /// Organisations in the `i`th sentence given to [`Names::new`], whose
+    /// words are `words`.
+    pub fn organisations_at(&self, i: usize, words: &Words) -> Vec<OrgMention> {
+        match self.runs.get(i) {
+            Some(runs) => self.organisations_in(words, runs),
+            None => self.organisations(words),
+        }
+    }
+
+    fn organisations_in(&self, words: &Words, runs: &[Vec<Token>]) -> Vec<OrgMention> {
         let lex = self.lexicon;
         let text = words.text();
         let mut out: Vec<OrgMention> = lex
@@ -537,7 +597,7 @@ impl<'a> Names<'a> {
             })
             .collect();
         let loud = shouting(text);
-        for run in capitalized_runs(text) {
+        for run in runs {
             let word = |t: &Token| &text[t.start..t.end];
             if let Some(head) = run
                 .iter()
@@ -562,7 +622,7 @@ impl<'a> Names<'a> {
             if loud {
                 continue;
             }
-            for t in &run {
+            for t in run {
                 let w = word(t);
                 let taken = out.iter().any(|o| o.start < t.end && t.start < o.end);
                 if acronym_like(w)
@@ -774,6 +834,50 @@ mod tests {
                 o.id
             })
             .collect()
+    }
+
+    /// The lower-case word set answers as a set of `to_lowercase` words
+    /// does, for every word of every real line, capitalized or not, ASCII
+    /// or not, short or longer than its stack buffer.
+    #[test]
+    fn lower_words_answer_as_lowercased_strings_do() {
+        let lines = crate::recognize::tests::corpus_lines();
+        let article = lines.join("\n");
+        let set = LowerWords::of(&article);
+        let plain: HashSet<String> = article
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(str::to_lowercase)
+            .collect();
+        assert_eq!(set.0, plain);
+        let long = "Supercalifragilisticexpialidocious-Counterrevolutionaries";
+        let long_lower = long.to_lowercase();
+        let probes = article
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .chain(["ŁÓDŹ", "Straße", long, &long_lower]);
+        for w in probes {
+            assert_eq!(set.contains(w), plain.contains(&w.to_lowercase()), "{w:?}");
+        }
+    }
+
+    /// Organisations read from the runs cached when the article's names
+    /// were read equal those read from the sentence afresh, for every
+    /// sentence of every real article.
+    #[test]
+    fn cached_runs_find_the_organisations_a_fresh_read_finds() {
+        let set = load(&LoadOptions::default()).unwrap();
+        let lines = crate::recognize::tests::corpus_lines();
+        let sentences: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let article = lines.join("\n");
+        let names = Names::new(&set.lexicon, &set.reference, &article, &sentences);
+        let mut found = 0;
+        for (i, sentence) in sentences.iter().enumerate() {
+            let words = Words::new(sentence);
+            let fresh = names.organisations(&words);
+            found += fresh.len();
+            assert_eq!(names.organisations_at(i, &words), fresh, "{sentence:?}");
+        }
+        assert!(found > 50, "too few organisations to compare: {found}");
     }
 
     #[test]
