@@ -73,18 +73,50 @@ struct Token {
     end: usize,
 }
 
+/// A sentence's capitalized runs, kept flat (one vector of tokens and where
+/// each run ends) so that a sentence costs two allocations, not one per run.
+#[derive(Debug, Default)]
+struct Runs {
+    tokens: Vec<Token>,
+    ends: Vec<usize>,
+}
+
+impl Runs {
+    fn iter(&self) -> impl Iterator<Item = &[Token]> {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let run = self.tokens.get(start..end).unwrap_or_default();
+            start = end;
+            run
+        })
+    }
+
+    /// Ends the open run, if it has a token.
+    fn close(&mut self) {
+        let open = self.ends.last().copied().unwrap_or(0);
+        if self.tokens.len() > open {
+            self.ends.push(self.tokens.len());
+        }
+    }
+
+    /// The open run's tokens.
+    fn open(&self) -> &[Token] {
+        let open = self.ends.last().copied().unwrap_or(0);
+        self.tokens.get(open..).unwrap_or_default()
+    }
+}
+
 /// Runs of capitalized tokens separated by single spaces; a possessive
 /// ("Korea's") ends a run.
-fn capitalized_runs(text: &str) -> Vec<Vec<Token>> {
-    let mut runs: Vec<Vec<Token>> = Vec::new();
-    let mut current: Vec<Token> = Vec::new();
+fn capitalized_runs(text: &str) -> Runs {
+    let mut runs = Runs::default();
     for m in NAME_TOKEN.find_iter(text) {
         if !crate::text::is_whole_word(text, m.start(), m.end())
             && !text[m.end()..].starts_with(['\'', '’'])
         {
             continue;
         }
-        let joined = current.last().is_some_and(|last| {
+        let joined = runs.open().last().is_some_and(|last| {
             let gap = &text[last.end..m.start()];
             // A name wrapped at the end of a line ("Javier\nMilei") is
             // one name; a blank line between ends it.
@@ -99,20 +131,18 @@ fn capitalized_runs(text: &str) -> Vec<Vec<Token>> {
                     .and_then(|g| g.strip_suffix(' '))
                     .is_some_and(|p| NAME_PARTICLES.contains(&p))
         });
-        if !joined && !current.is_empty() {
-            runs.push(std::mem::take(&mut current));
+        if !joined {
+            runs.close();
         }
-        current.push(Token {
+        runs.tokens.push(Token {
             start: m.start(),
             end: m.end(),
         });
         if text[m.end()..].starts_with(['\'', '’']) {
-            runs.push(std::mem::take(&mut current));
+            runs.close();
         }
     }
-    if !current.is_empty() {
-        runs.push(current);
-    }
+    runs.close();
     runs
 }
 
@@ -174,7 +204,7 @@ pub struct Names<'a> {
     per_sentence: Vec<Vec<Candidate>>,
     /// Capitalized runs of each of those sentences: read for people here
     /// and for organisations when the sentence is extracted.
-    runs: Vec<Vec<Vec<Token>>>,
+    runs: Vec<Runs>,
     /// Per sentence, the slugs of runs the reference did not know: only
     /// these can become names through a registry, so a sentence with none
     /// in it keeps its candidates when the registry arrives.
@@ -382,11 +412,13 @@ impl<'a> Names<'a> {
     }
 
     /// [`Names::candidates`] from the sentence's capitalized runs.
-    fn candidates_in(&self, text: &str, runs: &[Vec<Token>]) -> (Vec<Candidate>, Vec<String>) {
+    fn candidates_in(&self, text: &str, runs: &Runs) -> (Vec<Candidate>, Vec<String>) {
         let mut out = Vec::new();
         let mut unknown = Vec::new();
-        for run in runs {
-            let mut used = vec![false; run.len()];
+        let mut used = Vec::new();
+        for run in runs.iter() {
+            used.clear();
+            used.resize(run.len(), false);
             // 1. Known people, longest sub-run first.
             for len in (2..=run.len().min(5)).rev() {
                 for i in 0..=run.len() - len {
@@ -584,7 +616,7 @@ impl<'a> Names<'a> {
         }
     }
 
-    fn organisations_in(&self, words: &Words, runs: &[Vec<Token>]) -> Vec<OrgMention> {
+    fn organisations_in(&self, words: &Words, runs: &Runs) -> Vec<OrgMention> {
         let lex = self.lexicon;
         let text = words.text();
         let mut out: Vec<OrgMention> = lex
@@ -597,7 +629,7 @@ impl<'a> Names<'a> {
             })
             .collect();
         let loud = shouting(text);
-        for run in runs {
+        for run in runs.iter() {
             let word = |t: &Token| &text[t.start..t.end];
             if let Some(head) = run
                 .iter()
@@ -834,6 +866,35 @@ mod tests {
                 o.id
             })
             .collect()
+    }
+
+    #[test]
+    fn capitalized_runs_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The Mayor of Oslo met Ada Lind.",
+                &["The Mayor", "Oslo", "Ada Lind"],
+            ),
+            ("Korea's Lee Jae Myung spoke", &["Korea", "Lee Jae Myung"]),
+            ("with Ursula von der Leyen today", &["Ursula von der Leyen"]),
+            (
+                "said Javier\nMilei, then\n\nAda left",
+                &["Javier\nMilei", "Ada"],
+            ),
+            ("no capitals at all", &[]),
+        ];
+        for (text, want) in cases {
+            let runs = capitalized_runs(text);
+            let got: Vec<&str> = runs
+                .iter()
+                .filter_map(|run| Some(&text[run.first()?.start..run.last()?.end]))
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+            assert_eq!(
+                runs.iter().map(<[Token]>::len).sum::<usize>(),
+                runs.tokens.len()
+            );
+        }
     }
 
     /// The lower-case word set answers as a set of `to_lowercase` words
