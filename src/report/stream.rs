@@ -80,23 +80,108 @@ const INDENT: &[u8] = b"                ";
 
 /// Pretty-prints `value` as if it sat `depth` levels deep in a document
 /// (two spaces a level, as serde_json does): its lines after the first are
-/// indented. JSON escapes line breaks inside strings, so every raw line
-/// break is one the printer put between tokens.
+/// indented. The printer starts at that depth, so the value is written in
+/// one pass, not printed and then re-indented line by line.
 pub(crate) fn write_pretty(
     out: &mut dyn Write,
     value: &impl Serialize,
     depth: usize,
 ) -> std::io::Result<()> {
-    let bytes = serde_json::to_vec_pretty(value)?;
-    let pad = &INDENT[..(2 * depth).min(INDENT.len())];
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-            out.write_all(pad)?;
+    let mut bytes = Vec::with_capacity(4096);
+    let mut printer = serde_json::Serializer::with_formatter(&mut bytes, Nested::at(depth));
+    value.serialize(&mut printer)?;
+    out.write_all(&bytes)
+}
+
+/// serde_json's `PrettyFormatter` (two-space indent), opened `depth`
+/// levels deep.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn at(depth: usize) -> Self {
+        Nested {
+            depth,
+            has_value: false,
         }
-        out.write_all(line)?;
     }
-    Ok(())
+
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, mark: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(mark)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, mark: &[u8]) -> std::io::Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.has_value {
+            out.write_all(b"\n")?;
+            self.indent(out)?;
+        }
+        out.write_all(mark)
+    }
+
+    fn item<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> std::io::Result<()> {
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(out)
+    }
+
+    fn indent<W: ?Sized + Write>(&self, out: &mut W) -> std::io::Result<()> {
+        for _ in 0..self.depth {
+            out.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(out, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
+        out.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
