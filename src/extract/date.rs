@@ -128,8 +128,7 @@ fn date_scope(ctx: &SentenceContext, start: usize, end: usize) -> (usize, usize)
         cs = ctx.clause_at(cs - 1).0;
     }
     let (_, mut ce) = ctx.clause_at(end.saturating_sub(1).max(start));
-    let rest = ctx.text[cs..ce].replacen(&ctx.text[start..end], "", 1);
-    if rest.split_whitespace().count() <= 2 && ce < ctx.text.len() {
+    if words_without(&ctx.text[cs..ce], &ctx.text[start..end]) <= 2 && ce < ctx.text.len() {
         let next = ctx.text[ce..]
             .chars()
             .next()
@@ -144,6 +143,19 @@ const RELATIVE_OPENERS: [&str; 3] = ["which ", "that ", "when "];
 
 /// Characters in the longest of [`RELATIVE_OPENERS`].
 const RELATIVE_OPENERS_LEN: usize = 6;
+
+/// How many whitespace-separated words `text` holds once the first
+/// `needle` in it is taken out, counted without the copy that takes it
+/// out: the words on either side, less one where the cut joins two.
+fn words_without(text: &str, needle: &str) -> usize {
+    let Some(at) = text.find(needle) else {
+        return text.split_whitespace().count();
+    };
+    let (before, after) = (&text[..at], &text[at + needle.len()..]);
+    let joined = before.ends_with(|c: char| !c.is_whitespace())
+        && after.starts_with(|c: char| !c.is_whitespace());
+    before.split_whitespace().count() + after.split_whitespace().count() - usize::from(joined)
+}
 
 /// Words between a speech verb and the event it was said at ("told a
 /// news conference").
@@ -528,6 +540,35 @@ mod tests {
             object += 1;
             i = i.checked_sub(1)?;
         }
+    }
+
+    /// Over every real line, for every mention and every word taken out
+    /// of the line, the words left are counted as in the copy without it.
+    #[test]
+    fn words_without_a_span_count_as_in_the_copy() {
+        let mut lines = vec!["a b a", "ab", "", "x  y", "May 8,May 8 8"]
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        lines.extend(crate::recognize::tests::corpus_lines());
+        let mut asked = 0;
+        for line in &lines {
+            let mut spans: Vec<(usize, usize)> = frame::words(line, 0, line.len()).collect();
+            spans.extend(spans.clone().windows(2).map(|w| (w[0].0, w[1].1)));
+            spans.push((0, 0));
+            for (s, e) in spans {
+                let needle = &line[s..e];
+                let want = line.replacen(needle, "", 1).split_whitespace().count();
+                assert_eq!(words_without(line, needle), want, "{line:?} {needle:?}");
+                for (cs, ce) in [(0, s), (e, line.len())] {
+                    let clause = &line[cs..ce];
+                    let want = clause.replacen(needle, "", 1).split_whitespace().count();
+                    assert_eq!(words_without(clause, needle), want, "{clause:?} {needle:?}");
+                }
+                asked += 1;
+            }
+        }
+        assert!(asked > 10_000, "{asked}");
     }
 
     /// Over every real line, before every mention and every word, the
