@@ -52,7 +52,7 @@ fn leading(ctx: &SentenceContext) -> Option<Given> {
     let text = ctx.text;
     let source_cues = ctx.cues.source_cues.get_or_init(|| {
         lex.source_cues
-            .find_iter(text)
+            .find_in(&ctx.words)
             .map(|h| (h.start, h.end))
             .collect()
     });
@@ -80,7 +80,7 @@ fn report_verbs<'c>(ctx: &'c SentenceContext) -> &'c [(usize, usize)] {
             .lexicon
             .frames
             .report_verbs
-            .find_iter(text)
+            .find_in(&ctx.words)
             .filter(|v| !passive(text, v.start))
             .map(|h| (h.start, h.end))
             .collect()
