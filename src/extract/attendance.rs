@@ -12,6 +12,21 @@ use crate::text::slug;
 /// Words after which the rest of the sentence lists more attendees.
 const LIST_OPENERS: &[&str] = &["including", "such as", "among them", "among whom"];
 
+/// Whether `text` holds the word "since" in any case. ASCII text, the
+/// usual kind, is read as it stands, with no lowercase copy per cue; any
+/// other is lowercased first, where a capital may lowercase to a mark that
+/// splits a word.
+fn says_since(text: &str) -> bool {
+    let since = |w: &str| w.eq_ignore_ascii_case("since");
+    if text.is_ascii() {
+        text.split(|c: char| !c.is_alphanumeric()).any(since)
+    } else {
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "since")
+    }
+}
+
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
     let mut cues: Vec<(usize, usize, bool)> = lex
@@ -28,10 +43,7 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     for (cue_start, cue_end, is_absent) in cues {
         // "…since the attendance of X at a similar event in 1987": about the past.
-        let since_before = ctx.text[..cue_start]
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "since");
+        let since_before = says_since(&ctx.text[..cue_start]);
         if since_before || ctx.is_historical_at(cue_start) {
             continue;
         }
@@ -133,6 +145,31 @@ mod tests {
     use super::*;
     use crate::extract::run_on;
     use chrono::NaiveDate;
+
+    /// Over every prefix of every real line that ends before a word (and
+    /// of text whose capitals lowercase to marks), the word "since" is
+    /// found exactly where the lowercased copy finds it.
+    #[test]
+    fn since_is_found_as_in_the_lowercased_text() {
+        let mut lines = vec!["İsince SINCE Since, ΣINCE sİnce".to_string()];
+        lines.extend(crate::recognize::tests::corpus_lines());
+        let mut found = 0;
+        for line in &lines {
+            for (at, _) in line
+                .char_indices()
+                .filter(|&(i, _)| line[..i].ends_with(' '))
+            {
+                let text = &line[..at];
+                let want = text
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == "since");
+                assert_eq!(says_since(text), want, "{text:?}");
+                found += usize::from(want);
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
 
     fn attendance(sentence: &str) -> Vec<(String, Presence, Modality)> {
         run_on(sentence, NaiveDate::from_ymd_opt(2025, 9, 3), extract)

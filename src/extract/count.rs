@@ -96,8 +96,10 @@ fn figures(ctx: &SentenceContext) -> Vec<(usize, usize, CountValue)> {
         let glued_after = after.chars().next().is_some_and(char::is_alphabetic)
             || (after.starts_with('-') && after[1..].starts_with(char::is_alphabetic) && !compound)
             || (after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
-            || after.trim_start().to_lowercase().starts_with("a.m")
-            || after.trim_start().to_lowercase().starts_with("p.m");
+            || {
+                let head = frame::lowercase_head(after.trim_start(), 3);
+                head.starts_with("a.m") || head.starts_with("p.m")
+            };
         if nested || in_duration || in_date || glued_before || glued_after {
             continue;
         }

@@ -123,17 +123,12 @@ fn date_scope(ctx: &SentenceContext, start: usize, end: usize) -> (usize, usize)
     let (mut cs, _) = ctx.clause_at(start);
     // "The event, which began on Tuesday, …": a relative clause belongs to
     // the noun before it.
-    let opening = ctx.text[cs..].trim_start().to_lowercase();
-    if cs > 0
-        && ["which ", "that ", "when "]
-            .iter()
-            .any(|w| opening.starts_with(w))
-    {
+    let opening = frame::lowercase_head(ctx.text[cs..].trim_start(), RELATIVE_OPENERS_LEN);
+    if cs > 0 && RELATIVE_OPENERS.iter().any(|w| opening.starts_with(w)) {
         cs = ctx.clause_at(cs - 1).0;
     }
     let (_, mut ce) = ctx.clause_at(end.saturating_sub(1).max(start));
-    let rest = ctx.text[cs..ce].replacen(&ctx.text[start..end], "", 1);
-    if rest.split_whitespace().count() <= 2 && ce < ctx.text.len() {
+    if words_without(&ctx.text[cs..ce], &ctx.text[start..end]) <= 2 && ce < ctx.text.len() {
         let next = ctx.text[ce..]
             .chars()
             .next()
@@ -141,6 +136,25 @@ fn date_scope(ctx: &SentenceContext, start: usize, end: usize) -> (usize, usize)
         ce = ctx.clause_at(next).1;
     }
     (cs, ce)
+}
+
+/// Words that open a relative clause, with their space.
+const RELATIVE_OPENERS: [&str; 3] = ["which ", "that ", "when "];
+
+/// Characters in the longest of [`RELATIVE_OPENERS`].
+const RELATIVE_OPENERS_LEN: usize = 6;
+
+/// How many whitespace-separated words `text` holds once the first
+/// `needle` in it is taken out, counted without the copy that takes it
+/// out: the words on either side, less one where the cut joins two.
+fn words_without(text: &str, needle: &str) -> usize {
+    let Some(at) = text.find(needle) else {
+        return text.split_whitespace().count();
+    };
+    let (before, after) = (&text[..at], &text[at + needle.len()..]);
+    let joined = before.ends_with(|c: char| !c.is_whitespace())
+        && after.starts_with(|c: char| !c.is_whitespace());
+    before.split_whitespace().count() + after.split_whitespace().count() - usize::from(joined)
 }
 
 /// Words between a speech verb and the event it was said at ("told a
@@ -182,12 +196,27 @@ fn open_event(ctx: &SentenceContext, start: usize, end: usize) -> Option<String>
     }
     // "died on Monday", "burst early Monday", "battered the coast on
     // Monday", "swept away whole streets last Sunday".
+    let verb = verb_before(ctx, start)?;
+    (!telling(verb) && !lex.frames.fillers.contains_in(verb) && !lex.frames.as_of.is_whole(verb))
+        .then(|| key_of(verb))
+}
+
+/// The verb right before a date at `start` that may name its happening
+/// ("died on Monday", "battered the coast on Monday"), past at most
+/// [`VERB_GAP_WORDS`] prepositions and lead words and [`OBJECT_WORDS`] words
+/// of its object.
+fn verb_before<'t>(ctx: &SentenceContext<'t>, start: usize) -> Option<&'t str> {
+    let text = ctx.text;
+    // The clause's words nearest the date, last first: the gap, the verb's
+    // object, the verb and the word before it are all that is read.
     let (cs, _) = ctx.clause_at(start);
-    let words = word_spans(text, cs, start);
-    let word = |i: usize| &text[words[i].0..words[i].1];
-    let gap = words
-        .iter()
+    let back: Vec<(usize, usize)> = frame::words(text, cs, start)
         .rev()
+        .take(VERB_GAP_WORDS + OBJECT_WORDS + 2)
+        .collect();
+    let word = |j: usize| back.get(j).map(|&(s, e)| &text[s..e]);
+    let gap = back
+        .iter()
         .take_while(|&&(s, e)| {
             let w = &text[s..e];
             pos::is_function_word(w) || DATE_LEAD_WORDS.contains(&w)
@@ -196,23 +225,21 @@ fn open_event(ctx: &SentenceContext, start: usize, end: usize) -> Option<String>
     if gap > VERB_GAP_WORDS {
         return None;
     }
-    let mut i = words.len().checked_sub(gap + 1)?;
+    let mut j = gap;
     let mut object = 0;
-    let verb = loop {
-        let w = word(i);
-        let before = i.checked_sub(1).map(word);
+    loop {
+        let w = word(j)?;
+        let before = word(j + 1);
         if !capitalized(w) && finite_verb(w, before, object > 0) {
-            break w;
+            return Some(w);
         }
         // The verb's object or particle: "the coast", "away whole streets".
         if object == OBJECT_WORDS || capitalized(w) || !object_word(w) {
             return None;
         }
         object += 1;
-        i = i.checked_sub(1)?;
-    };
-    (!telling(verb) && !lex.frames.fillers.contains_in(verb) && !lex.frames.as_of.is_whole(verb))
-        .then(|| key_of(verb))
+        j += 1;
+    }
 }
 
 /// Words that may stand between a verb and its date beside prepositions
@@ -272,15 +299,15 @@ fn finite_verb(w: &str, before: Option<&str>, has_object: bool) -> bool {
 
 pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
     let lex = &ctx.rules.lexicon;
+    if ctx.dates().next().is_none() {
+        return Vec::new();
+    }
     let events: Vec<_> = lex.events.find_in(&ctx.words).collect();
     let cue = lex
         .date_cues
         .find_in(&ctx.words)
         .next()
         .map(|h| h.value.clone());
-    if ctx.dates().next().is_none() {
-        return Vec::new();
-    }
     // A date is the event's when the event noun stands in its clause with
     // no figure or speech verb between them: in "the death toll from
     // Sunday's earthquake climbed to 240 on Tuesday", Sunday is the
@@ -478,7 +505,97 @@ pub fn extract(ctx: &SentenceContext) -> Vec<Draft> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::run_on;
+    use crate::extract::{run_on, with_context};
+
+    /// The verb [`open_event`] reads before a date, found as it was before
+    /// only the words nearest the date were split: from all the clause's
+    /// words.
+    fn verb_before_in_full<'t>(ctx: &SentenceContext<'t>, start: usize) -> Option<&'t str> {
+        let text = ctx.text;
+        let (cs, _) = ctx.clause_at(start);
+        let words = word_spans(text, cs, start);
+        let word = |i: usize| &text[words[i].0..words[i].1];
+        let gap = words
+            .iter()
+            .rev()
+            .take_while(|&&(s, e)| {
+                let w = &text[s..e];
+                pos::is_function_word(w) || DATE_LEAD_WORDS.contains(&w)
+            })
+            .count();
+        if gap > VERB_GAP_WORDS {
+            return None;
+        }
+        let mut i = words.len().checked_sub(gap + 1)?;
+        let mut object = 0;
+        loop {
+            let w = word(i);
+            let before = i.checked_sub(1).map(word);
+            if !capitalized(w) && finite_verb(w, before, object > 0) {
+                return Some(w);
+            }
+            if object == OBJECT_WORDS || capitalized(w) || !object_word(w) {
+                return None;
+            }
+            object += 1;
+            i = i.checked_sub(1)?;
+        }
+    }
+
+    /// Over every real line, for every mention and every word taken out
+    /// of the line, the words left are counted as in the copy without it.
+    #[test]
+    fn words_without_a_span_count_as_in_the_copy() {
+        let mut lines = vec!["a b a", "ab", "", "x  y", "May 8,May 8 8"]
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        lines.extend(crate::recognize::tests::corpus_lines());
+        let mut asked = 0;
+        for line in &lines {
+            let mut spans: Vec<(usize, usize)> = frame::words(line, 0, line.len()).collect();
+            spans.extend(spans.clone().windows(2).map(|w| (w[0].0, w[1].1)));
+            spans.push((0, 0));
+            for (s, e) in spans {
+                let needle = &line[s..e];
+                let want = line.replacen(needle, "", 1).split_whitespace().count();
+                assert_eq!(words_without(line, needle), want, "{line:?} {needle:?}");
+                for (cs, ce) in [(0, s), (e, line.len())] {
+                    let clause = &line[cs..ce];
+                    let want = clause.replacen(needle, "", 1).split_whitespace().count();
+                    assert_eq!(words_without(clause, needle), want, "{clause:?} {needle:?}");
+                }
+                asked += 1;
+            }
+        }
+        assert!(asked > 10_000, "{asked}");
+    }
+
+    /// Over every real line, before every mention and every word, the
+    /// verb read from the nearest words is the one read from them all.
+    #[test]
+    fn verb_before_a_date_is_read_from_the_nearest_words() {
+        let (mut asked, mut found) = (0, 0);
+        for line in crate::recognize::tests::corpus_lines() {
+            with_context(&line, NaiveDate::from_ymd_opt(2025, 9, 14), |ctx| {
+                let starts = ctx
+                    .mentions
+                    .iter()
+                    .map(|m| m.start)
+                    .chain(frame::words(&line, 0, line.len()).map(|(s, _)| s));
+                for start in starts {
+                    let got = verb_before(ctx, start);
+                    assert_eq!(got, verb_before_in_full(ctx, start), "{line:?} {start}");
+                    asked += 1;
+                    found += usize::from(got.is_some());
+                }
+            });
+        }
+        assert!(
+            asked > 10_000 && found > 1000,
+            "{asked} asked, {found} found"
+        );
+    }
 
     fn dates(sentence: &str, reference: Option<NaiveDate>) -> Vec<(String, String, Vec<String>)> {
         run_on(sentence, reference, extract)

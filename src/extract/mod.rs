@@ -99,6 +99,8 @@ pub struct Cues {
     /// Spans of the report verbs in the sentence that are not passive
     /// ("are reported missing" reports nothing).
     pub(crate) report_verbs: OnceCell<Vec<(usize, usize)>>,
+    /// The attributions those cues and verbs give.
+    pub(crate) attribution: frame::attribution::Cached,
     /// The sentence holds a provisional cue ("so far").
     pub(crate) provisional: OnceCell<bool>,
     /// One entry per clause, in order.

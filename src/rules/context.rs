@@ -2,6 +2,7 @@
 //! them by, and the bundle's dates and source names. Apart from the engine
 //! that runs the checks, so that checks and engine import one way.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
@@ -15,8 +16,10 @@ use crate::facts::{Fact, FactKind, FactValue};
 pub struct CheckContext<'a> {
     pub set: &'a RuleSet,
     pub facts: &'a [Fact],
-    /// Each fact's value as JSON, for `where:` conditions.
-    values: Vec<serde_json::Value>,
+    /// Each fact's value as JSON, for `where:` conditions, made when a
+    /// condition first reads it: few rules have one, and those select a
+    /// kind first, so most facts never need it.
+    values: Vec<OnceCell<serde_json::Value>>,
     pub reference_dates: HashMap<&'a str, NaiveDate>,
     /// The event's year per source: its event date, else its reference date.
     pub event_years: HashMap<&'a str, i32>,
@@ -26,10 +29,7 @@ pub struct CheckContext<'a> {
 
 impl<'a> CheckContext<'a> {
     pub fn new(set: &'a RuleSet, facts: &'a [Fact], sources: &'a [Source]) -> Self {
-        let values = facts
-            .iter()
-            .map(|f| serde_json::to_value(&f.value).unwrap_or_default())
-            .collect();
+        let values = facts.iter().map(|_| OnceCell::new()).collect();
         let reference_dates: HashMap<&str, NaiveDate> = sources
             .iter()
             .filter_map(|s| Some((s.id.as_str(), s.reference_date?)))
@@ -119,6 +119,7 @@ impl<'a> CheckContext<'a> {
         }
         sel.where_.iter().all(|(field, cond)| {
             let v = self.values[index]
+                .get_or_init(|| serde_json::to_value(&f.value).unwrap_or_default())
                 .get(field)
                 .unwrap_or(&serde_json::Value::Null);
             condition_holds(cond, v)

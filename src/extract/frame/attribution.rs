@@ -2,9 +2,12 @@
 //! "OCHA said …", "…, said Derna's mayor", "Health authorities had given
 //! the toll as 5,500".
 
+use std::cell::OnceCell;
+
 use super::{capitalized, name_id, word_spans};
 use crate::extract::SentenceContext;
 use crate::facts::Attribution;
+use crate::recognize::pos;
 
 /// Longest attribution named by a noun phrase rather than an entity.
 const MAX_NAME_WORDS: usize = 6;
@@ -13,20 +16,47 @@ const MAX_NAME_WORDS: usize = 6;
 /// ("said Prime Minister Ada Lind").
 const INVERTED_WORDS: usize = 3;
 
+/// An attribution with the span of the words that give it.
+type Given = (Attribution, (usize, usize));
+
+/// What [`find`] reads that does not depend on the figure asking, found
+/// once per sentence: the attribution its leading cue gives, and the one
+/// each report verb gives. Every figure of a sentence asked for them
+/// again, and naming the speaker around a verb is most of the work.
+#[derive(Default)]
+pub struct Cached {
+    leading: OnceCell<Option<Given>>,
+    /// One entry per report verb, in sentence order.
+    by_verb: OnceCell<Vec<OnceCell<Option<Given>>>>,
+}
+
 /// The attribution of the figure at `offset`, with the span of the words
 /// that give it (cue and name), so that other slots can read them.
-pub fn find(ctx: &SentenceContext, offset: usize) -> Option<(Attribution, (usize, usize))> {
+pub fn find(ctx: &SentenceContext, offset: usize) -> Option<Given> {
+    let cached = &ctx.cues.attribution;
+    if let Some(leading) = cached.leading.get_or_init(|| leading(ctx)) {
+        return Some(leading.clone());
+    }
+    let verbs = report_verbs(ctx);
+    let by_verb = cached
+        .by_verb
+        .get_or_init(|| verbs.iter().map(|_| OnceCell::new()).collect());
+    nearest_verbs(ctx, verbs, offset)
+        .find_map(|i| by_verb[i].get_or_init(|| by_verb_at(ctx, verbs[i])).clone())
+}
+
+/// "according to X", "citing X": X follows the cue, whichever figure
+/// asks.
+fn leading(ctx: &SentenceContext) -> Option<Given> {
     let lex = &ctx.rules.lexicon;
     let text = ctx.text;
-    // "according to X", "citing X": X follows the cue.
-    // The cues and verbs are the sentence's, whichever figure asks.
     let source_cues = ctx.cues.source_cues.get_or_init(|| {
         lex.source_cues
-            .find_iter(text)
+            .find_in(&ctx.words)
             .map(|h| (h.start, h.end))
             .collect()
     });
-    let leading = source_cues.iter().find_map(|&(cue_start, cue_end)| {
+    source_cues.iter().find_map(|&(cue_start, cue_end)| {
         let (_, ce) = ctx.clause_at(cue_end);
         let end = ce.max(cue_end);
         let (id, start, name_end) = name_after(ctx, cue_end, end)?;
@@ -38,63 +68,95 @@ pub fn find(ctx: &SentenceContext, offset: usize) -> Option<(Attribution, (usize
             },
             (cue_start, name_end),
         ))
-    });
-    if leading.is_some() {
-        return leading;
-    }
-    // "X said", "X reported", "…, said X": the verb nearest the figure.
-    let report_verbs = ctx.cues.report_verbs.get_or_init(|| {
-        lex.frames
+    })
+}
+
+/// The sentence's report verbs that are not passive ("are reported
+/// missing" reports nothing).
+fn report_verbs<'c>(ctx: &'c SentenceContext) -> &'c [(usize, usize)] {
+    let text = ctx.text;
+    ctx.cues.report_verbs.get_or_init(|| {
+        ctx.rules
+            .lexicon
+            .frames
             .report_verbs
-            .find_iter(text)
+            .find_in(&ctx.words)
             .filter(|v| !passive(text, v.start))
             .map(|h| (h.start, h.end))
             .collect()
-    });
-    let mut verbs: Vec<(usize, usize)> = report_verbs
-        .iter()
-        .copied()
+    })
+}
+
+/// Indices into `verbs` of the verbs that may give the figure at
+/// `offset`, nearest first ("X said", "X reported", "…, said X").
+fn nearest_verbs(
+    ctx: &SentenceContext,
+    verbs: &[(usize, usize)],
+    offset: usize,
+) -> impl Iterator<Item = usize> {
+    let text = ctx.text;
+    let measures = &ctx.rules.lexicon.frames.measures;
+    let mut near: Vec<usize> = (0..verbs.len())
         // "The floods claimed 170 lives": the verb is what the figure
         // measures, not who gives it.
-        .filter(|&(vs, ve)| {
-            !(lex.frames.measures.is_whole(&text[vs..ve])
+        .filter(|&i| {
+            let (vs, ve) = verbs[i];
+            !(measures.is_whole(&text[vs..ve])
                 && ve <= offset
                 && text[ve..offset].split_whitespace().count() <= 3)
         })
         .collect();
-    verbs.sort_by_key(|&(vs, _)| vs.abs_diff(offset));
-    verbs.into_iter().find_map(|(verb_start, verb_end)| {
-        let cue = text[verb_start..verb_end].to_lowercase();
-        let (cs, _) = ctx.clause_at(verb_start);
-        let (_, ce) = ctx.clause_at(verb_end);
-        let before = name_before(ctx, cs, verb_start);
-        let after = || {
-            // Inverted order only where the verb opens its clause: "…,
-            // said Derna's mayor".
-            let opens = text[cs..verb_start].trim().is_empty();
-            opens.then(|| name_after(ctx, verb_end, ce)).flatten()
-        };
-        let (id, start, end) = before
-            .map(|(s, e)| (entity_id(ctx, s, e), s, e))
-            .or_else(after)?;
-        Some((
-            Attribution {
-                id,
-                name: text[start..end].to_string(),
-                cue,
-            },
-            (start.min(verb_start), end.max(verb_end)),
-        ))
-    })
+    near.sort_by_key(|&i| verbs[i].0.abs_diff(offset));
+    near.into_iter()
+}
+
+/// The attribution the report verb at `verb_start..verb_end` gives: the
+/// name before it, or after it where it opens its clause.
+fn by_verb_at(ctx: &SentenceContext, (verb_start, verb_end): (usize, usize)) -> Option<Given> {
+    let text = ctx.text;
+    let cue = text[verb_start..verb_end].to_lowercase();
+    let (cs, _) = ctx.clause_at(verb_start);
+    let (_, ce) = ctx.clause_at(verb_end);
+    let before = name_before(ctx, cs, verb_start);
+    let after = || {
+        // Inverted order only where the verb opens its clause: "…,
+        // said Derna's mayor".
+        let opens = text[cs..verb_start].trim().is_empty();
+        opens.then(|| name_after(ctx, verb_end, ce)).flatten()
+    };
+    let (id, start, end) = before
+        .map(|(s, e)| (entity_id(ctx, s, e), s, e))
+        .or_else(after)?;
+    Some((
+        Attribution {
+            id,
+            name: text[start..end].to_string(),
+            cue,
+        },
+        (start.min(verb_start), end.max(verb_end)),
+    ))
 }
 
 /// "are reported missing", "were confirmed dead": a passive verb reports
 /// nothing on anyone's behalf.
+///
+/// Only the last characters before the verb are lowercased: lowercasing
+/// maps each character on its own to one or more, so the lowercase of
+/// the last few is the end of the lowercase of all, and a form and its
+/// space are that short.
 fn passive(text: &str, verb_start: usize) -> bool {
-    let before = text[..verb_start].trim_end().to_lowercase();
-    crate::recognize::pos::BE_FORMS
-        .iter()
-        .any(|aux| before.ends_with(&format!(" {aux}")) || before == *aux)
+    let before = text[..verb_start].trim_end();
+    let longest = pos::BE_FORMS.iter().map(|f| f.len()).max().unwrap_or(0);
+    let tail_start = before
+        .char_indices()
+        .rev()
+        .nth(longest)
+        .map_or(0, |(i, _)| i);
+    let tail = before[tail_start..].to_lowercase();
+    pos::BE_FORMS.iter().any(|aux| {
+        tail.strip_suffix(aux)
+            .is_some_and(|rest| rest.ends_with(' ') || (tail_start == 0 && rest.is_empty()))
+    })
 }
 
 /// The entity id of a name span: a person or organisation the sentence
@@ -269,7 +331,87 @@ fn lower_modifier(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::run_frames;
+    use super::*;
+    use crate::extract::{run_frames, with_context};
+
+    /// [`find`] as it was before the cache: the cue and every verb's
+    /// speaker searched again for each figure.
+    fn find_in_full(ctx: &SentenceContext, offset: usize) -> Option<Given> {
+        let lex = &ctx.rules.lexicon;
+        let text = ctx.text;
+        let leading = lex.source_cues.find_iter(text).find_map(|cue| {
+            let (_, ce) = ctx.clause_at(cue.end);
+            let (id, start, name_end) = name_after(ctx, cue.end, ce.max(cue.end))?;
+            Some((
+                Attribution {
+                    id,
+                    name: text[start..name_end].to_string(),
+                    cue: text[cue.start..cue.end].to_lowercase(),
+                },
+                (cue.start, name_end),
+            ))
+        });
+        if leading.is_some() {
+            return leading;
+        }
+        let mut verbs: Vec<(usize, usize)> = lex
+            .frames
+            .report_verbs
+            .find_iter(text)
+            .filter(|v| !passive_in_full(text, v.start))
+            .map(|h| (h.start, h.end))
+            .filter(|&(vs, ve)| {
+                !(lex.frames.measures.is_whole(&text[vs..ve])
+                    && ve <= offset
+                    && text[ve..offset].split_whitespace().count() <= 3)
+            })
+            .collect();
+        verbs.sort_by_key(|&(vs, _)| vs.abs_diff(offset));
+        verbs.into_iter().find_map(|verb| by_verb_at(ctx, verb))
+    }
+
+    /// [`passive`] lowercasing all the text before the verb.
+    fn passive_in_full(text: &str, verb_start: usize) -> bool {
+        let before = text[..verb_start].trim_end().to_lowercase();
+        pos::BE_FORMS
+            .iter()
+            .any(|aux| before.ends_with(&format!(" {aux}")) || before == *aux)
+    }
+
+    /// Over every real line, the attribution each number gets from the
+    /// sentence's cache (filled by the other numbers, asked last to
+    /// first) is the one searched afresh, and a verb at every word is
+    /// passive exactly when the whole text before it says so.
+    #[test]
+    fn cached_attributions_are_each_figures_own() {
+        let reference = chrono::NaiveDate::from_ymd_opt(2025, 9, 14);
+        let (mut figures, mut given, mut passives) = (0, 0, 0);
+        for line in crate::recognize::tests::corpus_lines() {
+            with_context(&line, reference, |ctx| {
+                let mut offsets: Vec<usize> = ctx.mentions.iter().map(|m| m.start).collect();
+                offsets.push(line.len());
+                for &at in offsets.iter().rev() {
+                    let got = find(ctx, at);
+                    assert_eq!(got, find_in_full(ctx, at), "{line:?} {at}");
+                    figures += 1;
+                    given += usize::from(got.is_some());
+                }
+            });
+            let words = line
+                .char_indices()
+                .filter(|&(i, _)| line[..i].ends_with(' '));
+            for (at, _) in words {
+                let p = passive(&line, at);
+                assert_eq!(p, passive_in_full(&line, at), "{line:?} {at}");
+                passives += usize::from(p);
+            }
+        }
+        assert!(
+            figures > 1000 && given > 100,
+            "{figures} figures, {given} given"
+        );
+        assert!(passives > 50, "{passives} passive");
+    }
 
     #[test]
     fn attribution_table() {

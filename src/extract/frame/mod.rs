@@ -113,6 +113,19 @@ impl DoubleEndedIterator for Words<'_> {
     }
 }
 
+/// The lowercase of `text`'s first `chars` characters: what the lowercase
+/// of all of it starts with, as far as an ASCII phrase of that many
+/// characters can tell (each character lowercases on its own, to one
+/// character or more), without lowercasing the rest of the sentence for
+/// every figure.
+pub fn lowercase_head(text: &str, chars: usize) -> String {
+    let end = text
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i);
+    text[..end].to_lowercase()
+}
+
 /// Whether a word starts with a capital letter.
 pub fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -146,6 +159,36 @@ mod tests {
             .map(|(s, e)| &text[s..e])
             .collect();
         assert_eq!(words, ["Libya's", "U.N", "envoy", "el-Drese", "said"]);
+    }
+
+    /// Whether the lowercase of the head opens with a phrase is whether the
+    /// lowercase of the whole text does, at every character of every real
+    /// line and of awkward text (capitals that lowercase to two
+    /// characters, the Kelvin sign that lowercases to ASCII, final sigma).
+    #[test]
+    fn lowercase_head_opens_as_the_whole_text() {
+        let phrases = ["a.m", "p.m", "which ", "that ", "when ", "k", "ki", "i"];
+        let mut lines = vec!["\u{212A}m İİ ΣΑΣ Σ which WHEN İs A.M. p.M".to_string()];
+        lines.extend(crate::recognize::tests::corpus_lines());
+        let mut opened = 0;
+        for line in &lines {
+            // Where words open: what the callers look at.
+            let starts = line
+                .char_indices()
+                .filter(|&(i, _)| i == 0 || line[..i].ends_with(' '));
+            for (at, _) in starts {
+                let text = &line[at..];
+                let whole = text.to_lowercase();
+                for chars in [3, 6] {
+                    let head = lowercase_head(text, chars);
+                    for p in phrases.iter().filter(|p| p.len() <= chars) {
+                        assert_eq!(head.starts_with(p), whole.starts_with(p), "{text:?} {p}");
+                        opened += usize::from(whole.starts_with(p));
+                    }
+                }
+            }
+        }
+        assert!(opened > 1000, "{opened}");
     }
 
     /// The one-pass scanner the lazy iterator replaced, kept as the

@@ -102,7 +102,7 @@ pub fn of_figure(
     let provisional = *ctx
         .cues
         .provisional
-        .get_or_init(|| frames.provisional.contains_in(text));
+        .get_or_init(|| frames.provisional.find_in(&ctx.words).next().is_some());
     if provisional || ctx.tally {
         return Status::Provisional;
     }

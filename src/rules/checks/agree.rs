@@ -132,6 +132,48 @@ fn holders_named(ctx: &CheckContext, facts: Vec<usize>) -> Vec<usize> {
     facts.into_iter().filter(|&i| holder(i).is_some()).collect()
 }
 
+/// What the pairs across two sources' weighable facts show.
+#[derive(Debug, Default, PartialEq)]
+struct SetPair {
+    /// Some pair describes one thing in units that do not convert, or a
+    /// change beside a level.
+    unweighable: bool,
+    /// Some pair can be weighed.
+    comparable: bool,
+    /// Some pair that can be weighed is compatible.
+    compatible: bool,
+}
+
+/// Weighs every pair of `a` × `b` once. Each pair's frames are compared
+/// before its units, and its units only once: both tests read the
+/// figures' unit pairs, which cost an allocation each, and most pairs
+/// across sources fail on the frame (another holder or scope).
+fn weigh_sets(ctx: &CheckContext, a: &[usize], b: &[usize], tolerance: f64) -> SetPair {
+    let mut out = SetPair::default();
+    for &i in a {
+        for &j in b {
+            let (x, y) = (&ctx.facts[i], &ctx.facts[j]);
+            if !same_claim(x, y) {
+                continue;
+            }
+            if !units_fit(x, y) {
+                out.unweighable = true;
+                continue;
+            }
+            if let (FactValue::Count(u), FactValue::Count(v)) = (&x.value, &y.value) {
+                if !u.same_order(v, MAX_RATIO) {
+                    continue;
+                }
+            }
+            out.comparable = true;
+            if !out.compatible {
+                out.compatible = compatible(x, y, tolerance);
+            }
+        }
+    }
+    out
+}
+
 pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize], tolerance: f64) -> Vec<Finding> {
     let mut out = Vec::new();
     for ((kind, key, subject), facts) in group(ctx, selected) {
@@ -164,24 +206,12 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize], tolerance: f64) 
         let mut unweighable = false;
         for (n, a) in sets.iter().enumerate() {
             for b in &sets[n + 1..] {
-                unweighable |= a.iter().any(|&i| {
-                    b.iter().any(|&j| {
-                        !units_fit(&ctx.facts[i], &ctx.facts[j])
-                            && same_claim(&ctx.facts[i], &ctx.facts[j])
-                    })
-                });
-                let pairs: Vec<(usize, usize)> = a
-                    .iter()
-                    .flat_map(|&i| b.iter().map(move |&j| (i, j)))
-                    .filter(|&(i, j)| comparable(&ctx.facts[i], &ctx.facts[j]))
-                    .collect();
-                if pairs.is_empty() {
-                    continue;
+                let pair = weigh_sets(ctx, a, b, tolerance);
+                unweighable |= pair.unweighable;
+                if pair.comparable {
+                    weighed = true;
+                    cross |= !pair.compatible;
                 }
-                weighed = true;
-                cross |= !pairs
-                    .iter()
-                    .any(|&(i, j)| compatible(&ctx.facts[i], &ctx.facts[j], tolerance));
             }
         }
         if !weighed {
@@ -236,4 +266,75 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize], tolerance: f64) 
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{CheckOptions, extract};
+
+    /// The pairwise tests `weigh_sets` folds into one pass, each over
+    /// every pair as written before.
+    fn weigh_sets_in_full(ctx: &CheckContext, a: &[usize], b: &[usize], t: f64) -> SetPair {
+        let unweighable = a.iter().any(|&i| {
+            b.iter().any(|&j| {
+                !units_fit(&ctx.facts[i], &ctx.facts[j]) && same_claim(&ctx.facts[i], &ctx.facts[j])
+            })
+        });
+        let pairs: Vec<(usize, usize)> = a
+            .iter()
+            .flat_map(|&i| b.iter().map(move |&j| (i, j)))
+            .filter(|&(i, j)| comparable(&ctx.facts[i], &ctx.facts[j]))
+            .collect();
+        SetPair {
+            unweighable,
+            comparable: !pairs.is_empty(),
+            compatible: pairs
+                .iter()
+                .any(|&(i, j)| compatible(&ctx.facts[i], &ctx.facts[j], t)),
+        }
+    }
+
+    /// Every pair of sources of every example and devset bundle, over all
+    /// their facts of each kind and key, weighs the same either way.
+    #[test]
+    fn one_pass_weighs_as_the_pairwise_tests() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let opts = CheckOptions {
+            paths: vec![root.join("examples"), root.join("../shared/devset")],
+            ..CheckOptions::default()
+        };
+        let set = crate::rules::load(&crate::rules::LoadOptions::default()).unwrap();
+        let (mut pairs, mut weighed) = (0, 0);
+        for bundle in extract(&opts, &set).unwrap() {
+            let facts: Vec<Fact> = bundle
+                .sources
+                .iter()
+                .flat_map(|s| s.facts.clone())
+                .collect();
+            let ctx = CheckContext::new(&set, &facts, &[]);
+            let all: Vec<usize> = (0..facts.len()).collect();
+            for (_, group) in group(&ctx, &all) {
+                let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+                for &i in &group {
+                    by_source.entry(&facts[i].source).or_default().push(i);
+                }
+                let sets: Vec<&Vec<usize>> = by_source.values().collect();
+                for (n, a) in sets.iter().enumerate() {
+                    for b in &sets[n + 1..] {
+                        for t in [0.0, 0.05] {
+                            let got = weigh_sets(&ctx, a, b, t);
+                            assert_eq!(got, weigh_sets_in_full(&ctx, a, b, t));
+                            pairs += 1;
+                            weighed += usize::from(got.comparable);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            pairs > 100 && weighed > 20,
+            "{pairs} pairs, {weighed} weighed"
+        );
+    }
 }
