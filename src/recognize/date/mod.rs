@@ -98,6 +98,35 @@ struct Ctx<'a> {
     tense: Vec<Tense>,
 }
 
+impl<'a> Ctx<'a> {
+    fn new(
+        toks: &'a [Tok<'a>],
+        nums: &'a [NumSpan],
+        durs: &'a [DurSpan],
+        reference: Option<NaiveDate>,
+    ) -> Self {
+        let mut num_at = vec![None; toks.len() + 1];
+        for n in nums {
+            if n.t0 < num_at.len() && num_at[n.t0].is_none() {
+                num_at[n.t0] = Some(n);
+            }
+        }
+        let mut dur_at = vec![None; toks.len() + 1];
+        for d in durs {
+            if d.t0 < dur_at.len() && !d.value.approximate {
+                dur_at[d.t0] = Some(d);
+            }
+        }
+        Ctx {
+            toks,
+            num_at,
+            dur_at,
+            reference,
+            tense: tenses(toks),
+        }
+    }
+}
+
 fn mention(stated: StatedDate, relative: bool, period: Option<Period>) -> DateMention {
     DateMention {
         stated,
@@ -153,25 +182,7 @@ fn find_dates_led(
             next_anchor[i + 1]
         };
     }
-    let mut num_at = vec![None; toks.len() + 1];
-    for n in nums {
-        if n.t0 < num_at.len() && num_at[n.t0].is_none() {
-            num_at[n.t0] = Some(n);
-        }
-    }
-    let mut dur_at = vec![None; toks.len() + 1];
-    for d in durs {
-        if d.t0 < dur_at.len() && !d.value.approximate {
-            dur_at[d.t0] = Some(d);
-        }
-    }
-    let cx = Ctx {
-        toks,
-        num_at,
-        dur_at,
-        reference,
-        tense: tenses(toks),
-    };
+    let cx = Ctx::new(toks, nums, durs, reference);
     let mut out: Vec<DateSpan> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -283,6 +294,22 @@ mod table {
             assert_eq!((p.start, p.end), (day(start), day(end)), "{text}");
             let t = m.through().map(|t| t.end);
             assert_eq!(t, Some(day(through)), "{text}: inclusive end");
+        }
+    }
+
+    /// Calls `f` with each real line and its context, read against
+    /// [`REFERENCE`]: shortcuts are checked against the full reading at
+    /// every token of these.
+    pub(super) fn each_context(mut f: impl FnMut(&str, &super::Ctx)) {
+        use crate::recognize::token::Tokenizer;
+        use crate::recognize::{duration, number};
+        let tokenizer = Tokenizer::new();
+        for text in crate::recognize::tests::corpus_lines() {
+            let toks = tokenizer.tokenize(&text);
+            let nums = number::find_numbers(&toks);
+            let durs = duration::find_durations(&toks, &nums);
+            let cx = super::Ctx::new(&toks, &nums, &durs, Some(day(REFERENCE)));
+            f(&text, &cx);
         }
     }
 
