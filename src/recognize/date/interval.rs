@@ -159,6 +159,20 @@ fn next_year(p: Period) -> Option<Period> {
 /// 20", "from 4 to 22 this month", "from 4 to January 22". The last day is
 /// the span's `until`, as in [`ranges`].
 pub(super) fn day_range(cx: &Ctx, i: usize) -> Option<DateSpan> {
+    // It opens with a month (an anchor), a day (a number) or its opener.
+    let opener = || {
+        cx.toks
+            .get(i)
+            .is_some_and(|t| t.is_word("from") || t.is_word("between"))
+    };
+    if !(cx.anchored_at(i) || opener()) {
+        return None;
+    }
+    day_range_read(cx, i)
+}
+
+/// [`day_range`] without the check of its first token.
+pub(super) fn day_range_read(cx: &Ctx, i: usize) -> Option<DateSpan> {
     let toks = cx.toks;
     let opener_at = |k: usize| {
         toks.get(k)

@@ -127,6 +127,16 @@ impl<'a> Ctx<'a> {
     }
 }
 
+impl Ctx<'_> {
+    /// Whether the token at `i` is an anchor or opens a number. Most
+    /// parts can open only at one (or one word before), and the scan asks
+    /// every part at every token near a date: this spares their reading.
+    fn anchored_at(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Tok::anchors)
+            || self.num_at.get(i).is_some_and(Option::is_some)
+    }
+}
+
 fn mention(stated: StatedDate, relative: bool, period: Option<Period>) -> DateMention {
     DateMention {
         stated,
@@ -354,6 +364,37 @@ mod tests {
             }
         }
         assert!(differ.is_empty(), "dates lost: {differ:#?}");
+    }
+
+    /// The parts that check their first token find nothing where the
+    /// check fails, at any token of any real line.
+    #[test]
+    fn first_token_checks_skip_only_where_nothing_opens() {
+        type Part = fn(&super::Ctx, usize) -> Option<super::DateSpan>;
+        let parts: [(&str, Part, Part); 3] = [
+            ("absolute", super::absolute, super::absolute_read),
+            ("day_range", super::day_range, super::day_range_read),
+            (
+                "year_with_cue",
+                super::year_with_cue,
+                super::year_with_cue_read,
+            ),
+        ];
+        let (mut skipped, mut lost) = (0, Vec::new());
+        super::table::each_context(|text, cx| {
+            for i in 0..cx.toks.len() {
+                for (name, checked, read) in parts {
+                    if checked(cx, i).is_none() {
+                        skipped += 1;
+                        if let Some(d) = read(cx, i) {
+                            lost.push(format!("{name} {text:?} at {i}: {d:?}"));
+                        }
+                    }
+                }
+            }
+        });
+        assert!(lost.is_empty(), "{lost:#?}");
+        assert!(skipped > 0);
     }
 
     #[test]
