@@ -4,10 +4,12 @@
 //! YAML lexicon only says what the words *mean*.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use wiktionary_part_of_speech_extract::{ENGLISH_TAG_LOOKUP, Tag};
+use wiktionary_part_of_speech_extract::{ENGLISH_TAG_LOOKUP, Tag, TagSet};
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
@@ -24,11 +26,35 @@ fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Words whose lexicon entries a thread keeps; past this it starts over,
+/// which bounds the memory while keeping a news vocabulary's common words.
+const REMEMBERED: usize = 1 << 14;
+
+thread_local! {
+    static ENTRIES: RefCell<HashMap<Box<str>, Option<TagSet>>> = RefCell::new(HashMap::new());
+}
+
+/// The lexicon's entry for a lower-cased word. A look-up in the lexicon's
+/// FST costs some two thousand instructions, hashing the word a tenth of
+/// that, and extractors ask about the same words sentence after sentence:
+/// so each thread remembers the answers.
+fn entry(lower: &str) -> Option<TagSet> {
+    ENTRIES.with(|cell| {
+        if let Some(tags) = cell.borrow().get(lower) {
+            return tags.clone();
+        }
+        let tags = ENGLISH_TAG_LOOKUP.get(lower);
+        let mut remembered = cell.borrow_mut();
+        if remembered.len() >= REMEMBERED {
+            remembered.clear();
+        }
+        remembered.insert(lower.into(), tags.clone());
+        tags
+    })
+}
+
 fn has(word: &str, tag: Tag) -> bool {
-    let lower = lower(word);
-    ENGLISH_TAG_LOOKUP
-        .get(&lower)
-        .is_some_and(|set| set.tags().any(|t| t == tag))
+    entry(&lower(word)).is_some_and(|set| set.tags().any(|t| t == tag))
 }
 
 /// A noun, or the plural of one. The embedded lexicon leaves out words
@@ -43,14 +69,14 @@ pub fn is_noun(word: &str) -> bool {
 
 /// Whether the lexicon lists the word at all (under any class).
 pub fn is_listed(word: &str) -> bool {
-    ENGLISH_TAG_LOOKUP.get(&lower(word)).is_some()
+    entry(&lower(word)).is_some()
 }
 
 fn unlisted_noun(lower: &str) -> bool {
     lower.len() > 2
         && !lower.ends_with("ly")
         && lower.chars().all(|c| c.is_alphabetic() || c == '-')
-        && ENGLISH_TAG_LOOKUP.get(lower).is_none()
+        && entry(lower).is_none()
 }
 
 /// The singular whose regular plural `lower` is: "-ies" and "-es" forms
@@ -92,7 +118,7 @@ pub fn is_function_word(word: &str) -> bool {
     if is_article(&lower) {
         return true;
     }
-    ENGLISH_TAG_LOOKUP.get(&lower).is_some_and(|set| {
+    entry(&lower).is_some_and(|set| {
         set.tags().any(|t| {
             matches!(
                 t,
@@ -131,9 +157,7 @@ pub fn is_article(word: &str) -> bool {
 /// no articles as determiners).
 pub fn is_determiner(word: &str) -> bool {
     let lower = lower(word);
-    ENGLISH_TAG_LOOKUP
-        .get(&lower)
-        .is_some_and(|set| set.tags().any(|t| matches!(t, Tag::Determiner)))
+    entry(&lower).is_some_and(|set| set.tags().any(|t| matches!(t, Tag::Determiner)))
 }
 
 /// The key of an open noun phrase: its nouns in the singular, joined
@@ -197,6 +221,23 @@ mod tests {
         for line in crate::recognize::tests::corpus_lines() {
             for word in line.split_whitespace() {
                 assert_eq!(lower(word), word.to_lowercase(), "{word}");
+            }
+        }
+    }
+
+    /// A remembered entry is the lexicon's, for every word of every real
+    /// line, asked first and asked again, and past the point where the
+    /// memory starts over.
+    #[test]
+    fn remembered_entries_are_the_lexicons() {
+        let mut words: Vec<String> = crate::recognize::tests::corpus_lines()
+            .iter()
+            .flat_map(|l| l.split_whitespace().map(|w| w.to_lowercase()))
+            .collect();
+        words.extend((0..REMEMBERED + 10).map(|n| format!("w{n}")));
+        for _ in 0..2 {
+            for w in &words {
+                assert_eq!(entry(w), ENGLISH_TAG_LOOKUP.get(w), "{w}");
             }
         }
     }

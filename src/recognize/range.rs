@@ -274,6 +274,59 @@ fn prefix_at(toks: &[Tok], t0: usize) -> Option<(usize, Q)> {
     } else {
         t0
     };
+    let last = end.checked_sub(1).and_then(|k| toks.get(k))?;
+    if !ends_prefix(&last.lower) {
+        return None;
+    }
+    prefix_ending(toks, end)
+}
+
+/// Whether `w` is the last word of some qualifier in [`PREFIX`]. Most
+/// numbers follow some other word, and are then spared a comparison with
+/// every phrase.
+fn ends_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "than"
+            | "as"
+            | "equal"
+            | "of"
+            | "least"
+            | "most"
+            | "over"
+            | "above"
+            | "exceed"
+            | "exceeds"
+            | "exceeded"
+            | "exceeding"
+            | "surpass"
+            | "surpassing"
+            | "under"
+            | "below"
+            | "nearly"
+            | "almost"
+            | "estimated"
+            | "approximately"
+            | "approx"
+            | "roughly"
+            | "around"
+            | "about"
+            | "some"
+            | "circa"
+            | "exactly"
+            | "precisely"
+            | "equals"
+            | "equaling"
+            | "="
+            | "≥"
+            | "≤"
+            | ">"
+            | "<"
+    )
+}
+
+/// The qualifier of [`PREFIX`] ending right before token `end`.
+fn prefix_ending(toks: &[Tok], end: usize) -> Option<(usize, Q)> {
     for (phrase, q) in PREFIX {
         if words_before(toks, end, phrase) {
             let s = end - phrase.len();
@@ -300,6 +353,19 @@ fn is_currency(t: &Tok) -> bool {
 }
 
 fn postfix_at(toks: &[Tok], t1: usize) -> Option<(usize, Q)> {
+    // Every qualifier after a number opens with "or" or "and"; most
+    // numbers are followed by some other word.
+    if !toks
+        .get(t1)
+        .is_some_and(|t| t.lower == "or" || t.lower == "and")
+    {
+        return None;
+    }
+    postfix_read(toks, t1)
+}
+
+/// [`postfix_at`] without the check of its first word.
+fn postfix_read(toks: &[Tok], t1: usize) -> Option<(usize, Q)> {
     // "equal to 5000 or less than 6000": two ranges, not a postfix.
     for c in [
         ["or", "less", "than"],
@@ -595,6 +661,39 @@ fn vague(toks: &[Tok], out: &mut Vec<RangeSpan>) {
 #[cfg(test)]
 mod tests {
     use crate::recognize::{Interval, MentionValue, Recognizer};
+
+    /// The first-word checks of the qualifiers hold for every phrase of
+    /// the tables, and skip only what the full reading finds nothing at,
+    /// at every token of every real line.
+    #[test]
+    fn qualifier_checks_skip_only_what_cannot_match() {
+        for (phrase, _) in super::PREFIX {
+            let last = phrase.last().copied().unwrap_or_default();
+            assert!(super::ends_prefix(last), "{phrase:?}");
+        }
+        for (phrase, _) in super::POSTFIX {
+            assert!(matches!(phrase.first(), Some(&"or" | &"and")), "{phrase:?}");
+        }
+        let tokenizer = crate::recognize::token::Tokenizer::new();
+        let mut lost = Vec::new();
+        for line in crate::recognize::tests::corpus_lines() {
+            let toks = tokenizer.tokenize(&line);
+            for k in 0..=toks.len() {
+                let pre = super::prefix_ending(&toks, k);
+                let gate = k
+                    .checked_sub(1)
+                    .is_some_and(|j| super::ends_prefix(&toks[j].lower));
+                if pre.is_some() && !gate {
+                    lost.push(format!("{line:?}: prefix ending at {k}"));
+                }
+                if super::postfix_read(&toks, k).is_some() && super::postfix_at(&toks, k).is_none()
+                {
+                    lost.push(format!("{line:?}: postfix at {k}"));
+                }
+            }
+        }
+        assert!(lost.is_empty(), "{lost:#?}");
+    }
 
     fn ranges(text: &str) -> Vec<(String, Interval)> {
         Recognizer::new()

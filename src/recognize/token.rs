@@ -276,12 +276,17 @@ impl Tokenizer {
 }
 
 /// A word lower-cased with ’ read as ', borrowed when that changes
-/// nothing: ASCII without capitals.
+/// nothing: ASCII without capitals. Only a word that holds a ’ is copied
+/// a second time.
 fn lower_word(raw: &str) -> Lower<'_> {
     if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Lower(Cow::Borrowed(raw))
+        return Lower(Cow::Borrowed(raw));
+    }
+    let lower = raw.to_lowercase();
+    if lower.contains('’') {
+        Lower(Cow::Owned(lower.replace('’', "'")))
     } else {
-        Lower(Cow::Owned(raw.to_lowercase().replace('’', "'")))
+        Lower(Cow::Owned(lower))
     }
 }
 

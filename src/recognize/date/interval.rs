@@ -97,6 +97,24 @@ pub(super) fn ranges(toks: &[Tok], out: &mut Vec<DateSpan>) {
 /// from Tue to Thur". The weekdays fall inside the week named, not where
 /// the tense would put them alone.
 pub(super) fn weekdays_in_week(cx: &Ctx, i: usize) -> Option<DateSpan> {
+    if !opener_after_week(cx.toks, i) {
+        return None;
+    }
+    weekdays_in_week_read(cx, i)
+}
+
+/// Whether "between" or "from" stands where it would after a week named
+/// at `i`: a week takes at most three tokens ("the last week"). Asked at
+/// every token near a date, this spares reading a frame at almost all.
+fn opener_after_week(toks: &[Tok], i: usize) -> bool {
+    toks.iter()
+        .skip(i + 1)
+        .take(3)
+        .any(|t| t.is_word("between") || t.is_word("from"))
+}
+
+/// [`weekdays_in_week`] without the opener check.
+fn weekdays_in_week_read(cx: &Ctx, i: usize) -> Option<DateSpan> {
     let toks = cx.toks;
     let (week, e) = frame_at(cx, i).filter(|(p, _)| p.granularity == Granularity::Week)?;
     let opener = toks.get(e)?;
@@ -141,6 +159,20 @@ fn next_year(p: Period) -> Option<Period> {
 /// 20", "from 4 to 22 this month", "from 4 to January 22". The last day is
 /// the span's `until`, as in [`ranges`].
 pub(super) fn day_range(cx: &Ctx, i: usize) -> Option<DateSpan> {
+    // It opens with a month (an anchor), a day (a number) or its opener.
+    let opener = || {
+        cx.toks
+            .get(i)
+            .is_some_and(|t| t.is_word("from") || t.is_word("between"))
+    };
+    if !(cx.anchored_at(i) || opener()) {
+        return None;
+    }
+    day_range_read(cx, i)
+}
+
+/// [`day_range`] without the check of its first token.
+pub(super) fn day_range_read(cx: &Ctx, i: usize) -> Option<DateSpan> {
     let toks = cx.toks;
     let opener_at = |k: usize| {
         toks.get(k)
@@ -235,7 +267,26 @@ pub(super) fn day_range(cx: &Ctx, i: usize) -> Option<DateSpan> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::table::{nothing, spans};
+    use super::super::table::{each_context, nothing, spans};
+
+    /// Weekdays in a week are found only where the opener check lets them
+    /// be looked for, at any token of any real line.
+    #[test]
+    fn weekdays_in_a_week_need_an_opener_near() {
+        let (mut skipped, mut lost) = (0, Vec::new());
+        each_context(|text, cx| {
+            for i in 0..cx.toks.len() {
+                if !super::opener_after_week(cx.toks, i) {
+                    skipped += 1;
+                    if let Some(d) = super::weekdays_in_week_read(cx, i) {
+                        lost.push(format!("{text:?} at {i}: {d:?}"));
+                    }
+                }
+            }
+        });
+        assert!(lost.is_empty(), "{lost:#?}");
+        assert!(skipped > 0);
+    }
 
     #[test]
     fn spans_hold_their_firm_part_and_their_second_end() {

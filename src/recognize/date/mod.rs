@@ -98,6 +98,45 @@ struct Ctx<'a> {
     tense: Vec<Tense>,
 }
 
+impl<'a> Ctx<'a> {
+    fn new(
+        toks: &'a [Tok<'a>],
+        nums: &'a [NumSpan],
+        durs: &'a [DurSpan],
+        reference: Option<NaiveDate>,
+    ) -> Self {
+        let mut num_at = vec![None; toks.len() + 1];
+        for n in nums {
+            if n.t0 < num_at.len() && num_at[n.t0].is_none() {
+                num_at[n.t0] = Some(n);
+            }
+        }
+        let mut dur_at = vec![None; toks.len() + 1];
+        for d in durs {
+            if d.t0 < dur_at.len() && !d.value.approximate {
+                dur_at[d.t0] = Some(d);
+            }
+        }
+        Ctx {
+            toks,
+            num_at,
+            dur_at,
+            reference,
+            tense: tenses(toks),
+        }
+    }
+}
+
+impl Ctx<'_> {
+    /// Whether the token at `i` is an anchor or opens a number. Most
+    /// parts can open only at one (or one word before), and the scan asks
+    /// every part at every token near a date: this spares their reading.
+    fn anchored_at(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Tok::anchors)
+            || self.num_at.get(i).is_some_and(Option::is_some)
+    }
+}
+
 fn mention(stated: StatedDate, relative: bool, period: Option<Period>) -> DateMention {
     DateMention {
         stated,
@@ -153,25 +192,7 @@ fn find_dates_led(
             next_anchor[i + 1]
         };
     }
-    let mut num_at = vec![None; toks.len() + 1];
-    for n in nums {
-        if n.t0 < num_at.len() && num_at[n.t0].is_none() {
-            num_at[n.t0] = Some(n);
-        }
-    }
-    let mut dur_at = vec![None; toks.len() + 1];
-    for d in durs {
-        if d.t0 < dur_at.len() && !d.value.approximate {
-            dur_at[d.t0] = Some(d);
-        }
-    }
-    let cx = Ctx {
-        toks,
-        num_at,
-        dur_at,
-        reference,
-        tense: tenses(toks),
-    };
+    let cx = Ctx::new(toks, nums, durs, reference);
     let mut out: Vec<DateSpan> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -286,6 +307,22 @@ mod table {
         }
     }
 
+    /// Calls `f` with each real line and its context, read against
+    /// [`REFERENCE`]: shortcuts are checked against the full reading at
+    /// every token of these.
+    pub(super) fn each_context(mut f: impl FnMut(&str, &super::Ctx)) {
+        use crate::recognize::token::Tokenizer;
+        use crate::recognize::{duration, number};
+        let tokenizer = Tokenizer::new();
+        for text in crate::recognize::tests::corpus_lines() {
+            let toks = tokenizer.tokenize(&text);
+            let nums = number::find_numbers(&toks);
+            let durs = duration::find_durations(&toks, &nums);
+            let cx = super::Ctx::new(&toks, &nums, &durs, Some(day(REFERENCE)));
+            f(&text, &cx);
+        }
+    }
+
     /// Texts in which no date may be found.
     pub(super) fn nothing(texts: &[&str]) {
         for text in texts {
@@ -327,6 +364,37 @@ mod tests {
             }
         }
         assert!(differ.is_empty(), "dates lost: {differ:#?}");
+    }
+
+    /// The parts that check their first token find nothing where the
+    /// check fails, at any token of any real line.
+    #[test]
+    fn first_token_checks_skip_only_where_nothing_opens() {
+        type Part = fn(&super::Ctx, usize) -> Option<super::DateSpan>;
+        let parts: [(&str, Part, Part); 3] = [
+            ("absolute", super::absolute, super::absolute_read),
+            ("day_range", super::day_range, super::day_range_read),
+            (
+                "year_with_cue",
+                super::year_with_cue,
+                super::year_with_cue_read,
+            ),
+        ];
+        let (mut skipped, mut lost) = (0, Vec::new());
+        super::table::each_context(|text, cx| {
+            for i in 0..cx.toks.len() {
+                for (name, checked, read) in parts {
+                    if checked(cx, i).is_none() {
+                        skipped += 1;
+                        if let Some(d) = read(cx, i) {
+                            lost.push(format!("{name} {text:?} at {i}: {d:?}"));
+                        }
+                    }
+                }
+            }
+        });
+        assert!(lost.is_empty(), "{lost:#?}");
+        assert!(skipped > 0);
     }
 
     #[test]

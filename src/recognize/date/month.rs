@@ -95,6 +95,17 @@ impl Ctx<'_> {
 
 /// Month-name dates, optionally with a weekday in front.
 pub(super) fn absolute(cx: &Ctx, i: usize) -> Option<DateSpan> {
+    // It opens with a weekday, a month (both anchors) or a day, which is
+    // a number, perhaps after "the".
+    let the_day = || cx.toks.get(i).is_some_and(|t| t.is_word("the")) && cx.anchored_at(i + 1);
+    if !(cx.anchored_at(i) || the_day()) {
+        return None;
+    }
+    absolute_read(cx, i)
+}
+
+/// [`absolute`] without the check of its first token.
+pub(super) fn absolute_read(cx: &Ctx, i: usize) -> Option<DateSpan> {
     let toks = cx.toks;
     // Weekday prefix: "Wednesday, September 3", "Thursday the 21st".
     let (wd, j) = match weekday_at(toks, i) {

@@ -6,6 +6,45 @@ use super::*;
 
 /// Relative expressions.
 pub(super) fn relative(cx: &Ctx, i: usize) -> Option<DateSpan> {
+    if !opens_relative(cx, i) {
+        return None;
+    }
+    relative_read(cx, i)
+}
+
+/// Whether a relative expression may start at `i`. Each one opens with a
+/// time word or weekday (both anchors), a duration, or one of a few
+/// function words; `relative` is asked at nearly every token near a date,
+/// several times over by the parts that frame one, and most tokens are
+/// none of these.
+fn opens_relative(cx: &Ctx, i: usize) -> bool {
+    let Some(t) = cx.toks.get(i) else {
+        return false;
+    };
+    t.anchors()
+        || cx.dur_at.get(i).is_some_and(Option::is_some)
+        || matches!(
+            t.lower.as_str(),
+            "the"
+                | "next"
+                | "previous"
+                | "last"
+                | "past"
+                | "this"
+                | "current"
+                | "coming"
+                | "upcoming"
+                | "following"
+                | "on"
+                | "in"
+                | "within"
+                | "q"
+                | "h"
+        )
+}
+
+/// [`relative`] without the opening check.
+fn relative_read(cx: &Ctx, i: usize) -> Option<DateSpan> {
     let toks = cx.toks;
     let r = cx.reference;
     let rel = |t0: usize, t1: usize, p: Option<Period>| {
@@ -32,7 +71,7 @@ pub(super) fn relative(cx: &Ctx, i: usize) -> Option<DateSpan> {
         (&["tomorrow"], 1),
         (&["tmrw"], 1),
     ];
-    for (p, n) in FIXED {
+    for (p, n) in FIXED.iter().filter(|(p, _)| p.first() == Some(&w)) {
         if words_at(toks, i, p) {
             return rel(i, i + p.len(), shift(*n));
         }
@@ -284,7 +323,26 @@ pub(super) fn relative(cx: &Ctx, i: usize) -> Option<DateSpan> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::table::{nothing, resolves};
+    use super::super::table::{each_context, nothing, resolves};
+
+    /// No relative expression starts where the opening check says none
+    /// may, at any token of any real line.
+    #[test]
+    fn relative_expressions_start_only_where_they_may() {
+        let (mut skipped, mut lost) = (0, Vec::new());
+        each_context(|text, cx| {
+            for i in 0..cx.toks.len() {
+                if !super::opens_relative(cx, i) {
+                    skipped += 1;
+                    if let Some(d) = super::relative_read(cx, i) {
+                        lost.push(format!("{text:?} at {i}: {d:?}"));
+                    }
+                }
+            }
+        });
+        assert!(lost.is_empty(), "{lost:#?}");
+        assert!(skipped > 0);
+    }
 
     #[test]
     fn offsets_from_the_reference_day() {

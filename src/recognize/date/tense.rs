@@ -100,8 +100,9 @@ pub(super) fn tenses(toks: &[Tok]) -> Vec<Tense> {
     let mut out = vec![Tense::Unknown; n];
     let mut next: Option<(usize, Tense)> = None;
     for i in (0..n).rev() {
-        if let Some(c) = tense_cue(&toks[i]) {
-            next = Some((i, c));
+        // The forward sweep has read the cue at `i`, if there is one.
+        if let Some((a, c)) = left[i].filter(|&(a, _)| a == i) {
+            next = Some((a, c));
         }
         out[i] = match (left[i], next) {
             (Some((a, ta)), Some((b, tb))) => {

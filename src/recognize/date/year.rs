@@ -123,6 +123,15 @@ pub(super) const CUES: &[&str] = &[
 
 /// "in 2023", "since 2019", "year 247", "In nineteen twenty eight".
 pub(super) fn year_with_cue(cx: &Ctx, i: usize) -> Option<DateSpan> {
+    // A year is digits, number words (anchors) or a number.
+    if !cx.anchored_at(i) {
+        return None;
+    }
+    year_with_cue_read(cx, i)
+}
+
+/// [`year_with_cue`] without the check of its first token.
+pub(super) fn year_with_cue_read(cx: &Ctx, i: usize) -> Option<DateSpan> {
     let toks = cx.toks;
     let prev = toks.get(i.checked_sub(1)?)?;
     if prev.kind != TokKind::Word || !CUES.contains(&prev.lower.as_str()) {
