@@ -203,10 +203,7 @@ impl SentenceContext<'_> {
         // "…since 2011, when they played to 13,000 fans": a "when" clause
         // after a past year is about that year.
         let (cs, ce) = self.clause_at(offset);
-        let when = self.text[cs..ce]
-            .trim_start()
-            .to_lowercase()
-            .starts_with("when ");
+        let when = frame::lowercase_head(self.text[cs..ce].trim_start(), 5).starts_with("when ");
         when && self
             .years()
             .any(|(m, y, _)| m.end <= cs && y < reference.year())
@@ -272,8 +269,10 @@ impl SentenceContext<'_> {
         // "released in 2000" does not.
         let dating_clause = |start: usize, end: usize| {
             let (s, e) = self.clause_at(start);
-            let rest = format!("{} {}", &self.text[s..start], &self.text[end.min(e)..e]);
-            rest.split_whitespace().count() <= 1
+            let rest = self.text[s..start]
+                .split_whitespace()
+                .chain(self.text[end.min(e)..e].split_whitespace());
+            rest.take(2).count() <= 1
         };
         let in_scope =
             |start: usize, end: usize| (start >= cs && end <= ce) || dating_clause(start, end);

@@ -9,7 +9,7 @@
 //! Capitalized words the article also uses in lower case ("Military
 //! Parade" in a headline) are not names.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -161,11 +161,11 @@ fn plausible_surname(token: &str) -> bool {
 /// article and asked about every capitalized token, so neither side
 /// allocates for a plain ASCII word.
 #[derive(Default)]
-struct LowerWords(HashSet<String>);
+struct LowerWords(foldhash::HashSet<String>);
 
 impl LowerWords {
     fn of(article: &str) -> Self {
-        let mut set = HashSet::new();
+        let mut set = foldhash::HashSet::default();
         for w in article
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
@@ -199,7 +199,7 @@ pub struct Names<'a> {
     /// Words the article uses in lower case: not names when capitalized.
     lowercase: LowerWords,
     /// Full-name mentions per entity id, for surname back-off.
-    full_counts: HashMap<String, usize>,
+    full_counts: foldhash::HashMap<String, usize>,
     /// Candidates of each sentence given to [`Names::new`], computed once.
     per_sentence: Vec<Vec<Candidate>>,
     /// Capitalized runs of each of those sentences: read for people here
@@ -253,7 +253,7 @@ impl<'a> Names<'a> {
             lexicon,
             reference,
             lowercase,
-            full_counts: HashMap::new(),
+            full_counts: foldhash::HashMap::default(),
             per_sentence: Vec::new(),
             runs: sentences.iter().map(|s| capitalized_runs(s)).collect(),
             unknown_runs: Vec::new(),
@@ -301,7 +301,7 @@ impl<'a> Names<'a> {
     }
 
     fn count_full_names(&mut self) {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts = foldhash::HashMap::default();
         for c in self.per_sentence.iter().flatten() {
             if let Candidate::Full(p) = c {
                 *counts.entry(p.id.clone()).or_default() += 1;
@@ -910,7 +910,7 @@ mod tests {
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
             .map(str::to_lowercase)
             .collect();
-        assert_eq!(set.0, plain);
+        assert_eq!(set.0.iter().collect::<HashSet<_>>(), plain.iter().collect());
         let long = "Supercalifragilisticexpialidocious-Counterrevolutionaries";
         let long_lower = long.to_lowercase();
         let probes = article
