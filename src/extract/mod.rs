@@ -21,13 +21,12 @@ mod role;
 mod treaty;
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::corpus::Source;
 use crate::facts::{DateField, Fact, FactKind, FactValue, Frame, Modality, Span};
-use crate::recognize::entities::{Names, OrgMention, PersonMention, PlaceMention};
+use crate::recognize::entities::{Names, OrgMention, PersonMention, PlaceMention, Registry};
 use crate::recognize::pos;
 use crate::recognize::{DateMention, Granularity, Mention, MentionValue, Recognizer};
 use crate::rules::RuleSet;
@@ -392,7 +391,7 @@ pub fn extract_source(
     source: &Source,
     rec: &Recognizer,
     rules: &RuleSet,
-    registry: &HashSet<String>,
+    registry: &Registry,
 ) -> Vec<Fact> {
     match names_of(source, rules) {
         Some(names) => {
@@ -571,7 +570,7 @@ fn extract_named(source: &Source, rec: &Recognizer, rules: &RuleSet, names: &Nam
 pub fn extract_bundle(sources: &[Source], rec: &Recognizer, rules: &RuleSet) -> Vec<Fact> {
     use rayon::prelude::*;
     let names: Vec<Option<Names>> = sources.par_iter().map(|s| names_of(s, rules)).collect();
-    let registry: HashSet<String> = names
+    let registry: Registry = names
         .iter()
         .flatten()
         .flat_map(|n| n.introduced_names().cloned())

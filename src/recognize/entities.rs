@@ -192,6 +192,55 @@ impl LowerWords {
     }
 }
 
+/// The first and last words of a name id ("ada" and "lind" of
+/// "ada-lind"), each once: a bare name stands for the names it begins or
+/// ends.
+fn end_words(id: &str) -> impl Iterator<Item = &str> {
+    let first = id.split('-').next();
+    let last = id.rsplit('-').next().filter(|l| Some(*l) != first);
+    first.into_iter().chain(last)
+}
+
+/// The full names a bundle's sources introduce ([`Names::introduced_names`]),
+/// indexed by their first and last words so that a bare name finds its
+/// bearer with one look-up instead of a scan of every name.
+#[derive(Debug, Default)]
+pub struct Registry {
+    ids: HashSet<String>,
+    /// Per first or last word: how many names have it, and one of them.
+    by_word: foldhash::HashMap<String, (usize, String)>,
+}
+
+impl Registry {
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+
+    /// The one name beginning or ending with `word`, if exactly one does.
+    fn only_with(&self, word: &str) -> Option<&String> {
+        match self.by_word.get(word) {
+            Some((1, id)) => Some(id),
+            _ => None,
+        }
+    }
+}
+
+impl FromIterator<String> for Registry {
+    fn from_iter<I: IntoIterator<Item = String>>(ids: I) -> Self {
+        let ids: HashSet<String> = ids.into_iter().collect();
+        let mut by_word = foldhash::HashMap::default();
+        for id in &ids {
+            for word in end_words(id) {
+                let entry = by_word
+                    .entry(word.to_string())
+                    .or_insert_with(|| (0, id.clone()));
+                entry.0 += 1;
+            }
+        }
+        Registry { ids, by_word }
+    }
+}
+
 /// Article-wide context for name resolution.
 pub struct Names<'a> {
     lexicon: &'a Lexicon,
@@ -200,6 +249,10 @@ pub struct Names<'a> {
     lowercase: LowerWords,
     /// Full-name mentions per entity id, for surname back-off.
     full_counts: foldhash::HashMap<String, usize>,
+    /// Per first or last word of a full name mentioned, the name a bare
+    /// mention of that word stands for: the most mentioned, the first in
+    /// order on a tie.
+    backoff: foldhash::HashMap<String, (String, usize)>,
     /// Candidates of each sentence given to [`Names::new`], computed once.
     per_sentence: Vec<Vec<Candidate>>,
     /// Capitalized runs of each of those sentences: read for people here
@@ -210,7 +263,7 @@ pub struct Names<'a> {
     /// in it keeps its candidates when the registry arrives.
     unknown_runs: Vec<Vec<String>>,
     /// Full names introduced anywhere in the bundle.
-    registry: Option<&'a HashSet<String>>,
+    registry: Option<&'a Registry>,
 }
 
 /// A candidate found in a sentence before bare names are resolved.
@@ -246,7 +299,7 @@ impl<'a> Names<'a> {
         reference: &'a Reference,
         article: &str,
         sentences: &[&str],
-        registry: Option<&'a HashSet<String>>,
+        registry: Option<&'a Registry>,
     ) -> Self {
         let lowercase = LowerWords::of(article);
         let mut names = Names {
@@ -254,6 +307,7 @@ impl<'a> Names<'a> {
             reference,
             lowercase,
             full_counts: foldhash::HashMap::default(),
+            backoff: foldhash::HashMap::default(),
             per_sentence: Vec::new(),
             runs: sentences.iter().map(|s| capitalized_runs(s)).collect(),
             unknown_runs: Vec::new(),
@@ -273,11 +327,7 @@ impl<'a> Names<'a> {
     /// These names, also recognizing the bundle's introduced names: what
     /// [`Names::with_registry`] gives for the same `sentences`, re-reading
     /// only the sentences where a registry name can stand.
-    pub fn with_registry_of<'b>(
-        self,
-        registry: &'b HashSet<String>,
-        sentences: &[&str],
-    ) -> Names<'b>
+    pub fn with_registry_of<'b>(self, registry: &'b Registry, sentences: &[&str]) -> Names<'b>
     where
         'a: 'b,
     {
@@ -307,7 +357,24 @@ impl<'a> Names<'a> {
                 *counts.entry(p.id.clone()).or_default() += 1;
             }
         }
+        let mut backoff: foldhash::HashMap<String, (String, usize)> = foldhash::HashMap::default();
+        for (id, &n) in &counts {
+            // A one-word id is no back-off for its own word.
+            for word in end_words(id).filter(|w| w != id) {
+                match backoff.get_mut(word) {
+                    Some((best, bn)) if n > *bn || (n == *bn && id < best) => {
+                        best.clone_from(id);
+                        *bn = n;
+                    }
+                    Some(_) => {}
+                    None => {
+                        backoff.insert(word.to_string(), (id.clone(), n));
+                    }
+                }
+            }
+        }
         self.full_counts = counts;
+        self.backoff = backoff;
     }
 
     fn is_title_or_place(&self, words: &str) -> bool {
@@ -516,28 +583,11 @@ impl<'a> Names<'a> {
         {
             return None;
         }
-        let mut best: Option<(&String, usize)> = None;
-        for (id, n) in &self.full_counts {
-            let first = id.split('-').next() == Some(t.as_str());
-            let last = id.rsplit('-').next() == Some(t.as_str());
-            if (first || last)
-                && id != &t
-                && best.is_none_or(|(bid, bn)| *n > bn || (*n == bn && id < bid))
-            {
-                best = Some((id, *n));
-            }
-        }
-        if let Some((id, _)) = best {
+        if let Some((id, _)) = self.backoff.get(&t) {
             return Some(id.clone());
         }
-        if let Some(registry) = self.registry {
-            let mut hits = registry.iter().filter(|id| {
-                id.split('-').next() == Some(t.as_str())
-                    || id.rsplit('-').next() == Some(t.as_str())
-            });
-            if let (Some(one), None) = (hits.next(), hits.next()) {
-                return Some(one.clone());
-            }
+        if let Some(one) = self.registry.and_then(|r| r.only_with(&t)) {
+            return Some(one.clone());
         }
         match self.reference.people_with_token(token) {
             [one] => Some(one.id.clone()),
@@ -715,7 +765,7 @@ mod tests {
             Vale and Lind spoke later; Holt sent a note.";
         let sentences: Vec<&str> = article.lines().collect();
         // Another source of the bundle introduced "Mayor Ada Lind".
-        let registry: HashSet<String> = ["ada-lind".to_string()].into();
+        let registry: Registry = ["ada-lind".to_string()].into_iter().collect();
         let people = |names: &Names| -> Vec<Vec<String>> {
             (0..sentences.len())
                 .map(|i| {
@@ -866,6 +916,88 @@ mod tests {
                 o.id
             })
             .collect()
+    }
+
+    /// [`Names::resolve_bare`] as it was before its indexes: a scan of
+    /// every full name and every registry name per bare word.
+    fn resolve_bare_scanned(names: &Names, token: &str) -> Option<String> {
+        let t = slug(token);
+        if t.is_empty()
+            || !plausible_surname(token)
+            || names.lowercase.contains(token)
+            || names.lexicon.organisations.is_whole(token)
+        {
+            return None;
+        }
+        let mut best: Option<(&String, usize)> = None;
+        for (id, n) in &names.full_counts {
+            let first = id.split('-').next() == Some(t.as_str());
+            let last = id.rsplit('-').next() == Some(t.as_str());
+            if (first || last)
+                && id != &t
+                && best.is_none_or(|(bid, bn)| *n > bn || (*n == bn && id < bid))
+            {
+                best = Some((id, *n));
+            }
+        }
+        if let Some((id, _)) = best {
+            return Some(id.clone());
+        }
+        if let Some(registry) = names.registry {
+            let mut hits = registry.ids.iter().filter(|id| {
+                id.split('-').next() == Some(t.as_str())
+                    || id.rsplit('-').next() == Some(t.as_str())
+            });
+            if let (Some(one), None) = (hits.next(), hits.next()) {
+                return Some(one.clone());
+            }
+        }
+        match names.reference.people_with_token(token) {
+            [one] => Some(one.id.clone()),
+            _ => None,
+        }
+    }
+
+    /// The indexed back-off answers as the scan did, for every capitalized
+    /// word of every real line, with the names of all of them counted and
+    /// half of them, with ties, in the registry.
+    #[test]
+    fn indexed_backoff_resolves_as_the_scan_did() {
+        let set = load(&LoadOptions::default()).unwrap();
+        let lines = crate::recognize::tests::corpus_lines();
+        let sentences: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let article = lines.join("\n");
+        let names = Names::new(&set.lexicon, &set.reference, &article, &sentences);
+        let mut ids: Vec<String> = names.full_counts.keys().cloned().collect();
+        ids.sort();
+        // Registry names sharing words with counted ones, and with each
+        // other ("ada-lind", "ada-vale"), so both answers are exercised.
+        let registry: Registry = ids
+            .iter()
+            .step_by(2)
+            .cloned()
+            .chain(["ada-lind", "ada-vale", "bo", "ray-holt-lind"].map(String::from))
+            .collect();
+        let with = Names::new(&set.lexicon, &set.reference, &article, &sentences)
+            .with_registry_of(&registry, &sentences);
+        let mut resolved = 0;
+        for names in [&names, &with] {
+            for (text, runs) in sentences.iter().zip(&names.runs) {
+                for t in runs.iter().flatten() {
+                    let token = &text[t.start..t.end];
+                    let got = names.resolve_bare(token);
+                    resolved += usize::from(got.is_some());
+                    assert_eq!(got, resolve_bare_scanned(names, token), "{token:?}");
+                }
+            }
+            for token in ["Ada", "Lind", "Vale", "Holt", "Bo"] {
+                assert_eq!(
+                    names.resolve_bare(token),
+                    resolve_bare_scanned(names, token)
+                );
+            }
+        }
+        assert!(resolved > 20, "too few bare names resolved: {resolved}");
     }
 
     #[test]
