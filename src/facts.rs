@@ -203,6 +203,18 @@ impl<'a> Reading<'a> {
     }
 }
 
+/// Whether the nearest bounds of two intervals lie within `ratio`.
+fn within_ratio(((a_lo, a_hi), (b_lo, b_hi)): Pair, ratio: f64) -> bool {
+    let gap = if a_hi < b_lo {
+        b_lo / a_hi.max(f64::MIN_POSITIVE)
+    } else if b_hi < a_lo {
+        a_lo / b_hi.max(f64::MIN_POSITIVE)
+    } else {
+        1.0
+    };
+    gap <= ratio
+}
+
 impl CountValue {
     /// Inclusive integer bounds of a recognized interval: "more than 10,000"
     /// starts at 10,001; "fewer than 50" ends at 49. A bound written with a
@@ -270,14 +282,27 @@ impl CountValue {
         }))
     }
 
-    /// The renderings of two figures that can be put in one unit.
-    fn pairs(&self, other: &CountValue) -> Vec<Pair> {
-        if self.change != other.change {
-            return Vec::new();
-        }
+    /// The renderings of two figures that can be put in one unit. Lazy:
+    /// the checks weigh every pair of figures across sources, and most
+    /// answers are known at the first pair, so nothing is collected.
+    fn pairs<'s>(&'s self, other: &'s CountValue) -> impl Iterator<Item = Pair> + 's {
+        let weighed = self.change == other.change;
         self.readings()
-            .flat_map(|a| other.readings().filter_map(move |b| a.pair(&b)))
-            .collect()
+            .filter(move |_| weighed)
+            .flat_map(move |a| other.readings().filter_map(move |b| a.pair(&b)))
+    }
+
+    /// Whether some pair of renderings passes `test`, or there is no pair
+    /// at all: figures that cannot be weighed never count against.
+    fn any_pair_or_none(&self, other: &CountValue, test: impl Fn(Pair) -> bool) -> bool {
+        let mut none = true;
+        for pair in self.pairs(other) {
+            if test(pair) {
+                return true;
+            }
+            none = false;
+        }
+        none
     }
 
     /// Whether two figures can be weighed at all: both levels or both
@@ -285,7 +310,7 @@ impl CountValue {
     /// another. Different currencies, a percentage and percentage points, a
     /// count and a length are never weighed.
     pub fn comparable(&self, other: &CountValue) -> bool {
-        !self.pairs(other).is_empty()
+        self.pairs(other).next().is_some()
     }
 
     /// Whether two figures can describe the same quantity. Approximate
@@ -295,10 +320,6 @@ impl CountValue {
     /// km" is 2.55–2.65 km). Figures that cannot be weighed never
     /// contradict.
     pub fn compatible(&self, other: &CountValue, tolerance: f64) -> bool {
-        let pairs = self.pairs(other);
-        if pairs.is_empty() {
-            return true;
-        }
         let widen = |(lo, hi): (f64, f64), approximate: bool| -> (f64, f64) {
             if approximate {
                 (lo * (1.0 - tolerance), hi * (1.0 + tolerance))
@@ -306,7 +327,7 @@ impl CountValue {
                 (lo, hi)
             }
         };
-        pairs.into_iter().any(|(a, b)| {
+        self.any_pair_or_none(other, |(a, b)| {
             let (a_lo, a_hi) = widen(a, self.approximate);
             let (b_lo, b_hi) = widen(b, other.approximate);
             a_lo <= b_hi && b_lo <= a_hi
@@ -322,20 +343,7 @@ impl CountValue {
     /// Whether the figures lie within `ratio` of each other (their nearest
     /// bounds, in one unit), so that they may be reports of one quantity.
     pub fn same_order(&self, other: &CountValue, ratio: f64) -> bool {
-        let pairs = self.pairs(other);
-        if pairs.is_empty() {
-            return true;
-        }
-        pairs.into_iter().any(|((a_lo, a_hi), (b_lo, b_hi))| {
-            let gap = if a_hi < b_lo {
-                b_lo / a_hi.max(f64::MIN_POSITIVE)
-            } else if b_hi < a_lo {
-                a_lo / b_hi.max(f64::MIN_POSITIVE)
-            } else {
-                1.0
-            };
-            gap <= ratio
-        })
+        self.any_pair_or_none(other, |pair| within_ratio(pair, ratio))
     }
 
     pub fn display(&self) -> String {
@@ -1414,5 +1422,78 @@ mod tests {
             Some(50.0)
         );
         assert!(CountValue::from_interval(&i(Some(5.0), false, Some(5.0), false)).is_none());
+    }
+}
+
+#[cfg(test)]
+mod pair_tests {
+    use super::*;
+    use crate::pipeline::{CheckOptions, extract};
+
+    /// The renderings' pairs collected, as the checks read them before the
+    /// walk became lazy.
+    fn pairs_in_full(a: &CountValue, b: &CountValue) -> Vec<Pair> {
+        if a.change != b.change {
+            return Vec::new();
+        }
+        a.readings()
+            .flat_map(|x| b.readings().filter_map(move |y| x.pair(&y)))
+            .collect()
+    }
+
+    /// Every pair of figures of every example and devset bundle is
+    /// comparable, compatible and of one order exactly as the collected
+    /// pairs say.
+    #[test]
+    fn lazy_pairs_answer_as_collected() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let opts = CheckOptions {
+            paths: vec![root.join("examples"), root.join("../shared/devset")],
+            ..CheckOptions::default()
+        };
+        let set = crate::rules::load(&crate::rules::LoadOptions::default()).unwrap();
+        let (mut pairs, mut weighed) = (0, 0);
+        for bundle in extract(&opts, &set).unwrap() {
+            let counts: Vec<&CountValue> = bundle
+                .sources
+                .iter()
+                .flat_map(|s| &s.facts)
+                .filter_map(|f| match &f.value {
+                    FactValue::Count(c) => Some(c),
+                    _ => None,
+                })
+                .collect();
+            for a in &counts {
+                for b in &counts {
+                    let full = pairs_in_full(a, b);
+                    assert_eq!(a.comparable(b), !full.is_empty());
+                    for t in [0.0, 0.05, 0.5] {
+                        let widen = |(lo, hi): (f64, f64), approx: bool| {
+                            if approx {
+                                (lo * (1.0 - t), hi * (1.0 + t))
+                            } else {
+                                (lo, hi)
+                            }
+                        };
+                        let want = full.is_empty()
+                            || full.iter().any(|&(x, y)| {
+                                let (x, y) = (widen(x, a.approximate), widen(y, b.approximate));
+                                x.0 <= y.1 && y.0 <= x.1
+                            });
+                        assert_eq!(a.compatible(b, t), want);
+                    }
+                    for r in [1.5, 10.0] {
+                        let want = full.is_empty() || full.iter().any(|&p| within_ratio(p, r));
+                        assert_eq!(a.same_order(b, r), want);
+                    }
+                    pairs += 1;
+                    weighed += usize::from(!full.is_empty());
+                }
+            }
+        }
+        assert!(
+            pairs > 1000 && weighed > 100,
+            "{pairs} pairs, {weighed} weighed"
+        );
     }
 }

@@ -144,15 +144,47 @@ pub struct Units {
     bases: Vec<(String, String)>,
     /// Signs before a figure, longest first: matched by suffix of the text
     /// before the figure, because a sign touches it ("US$71").
-    before: Vec<(String, usize)>,
+    before: Vec<Sign>,
     words_after: PhraseSet<usize>,
     symbols_after: PhraseSet<usize>,
+    /// Bytes a unit word or symbol after a figure may open with: every
+    /// figure asks for a unit, and few are followed by one, so the
+    /// searches run only when the next byte could start one.
+    after_openers: ByteSet,
     measures: PhraseSet<(String, String)>,
     up: PhraseSet<()>,
     down: PhraseSet<()>,
     higher: PhraseSet<()>,
     lower: PhraseSet<()>,
     scales: PhraseSet<f64>,
+}
+
+/// A set of bytes, one bit each.
+#[derive(Debug, Clone, Copy, Default)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+}
+
+/// A unit sign or word written before a figure.
+#[derive(Debug, Clone)]
+struct Sign {
+    text: String,
+    unit: usize,
+    /// All letters ("magnitude"): matched in any case, and only with a
+    /// space between it and the figure.
+    word: bool,
+    /// Its last byte, ASCII lowercased when it is a word: every figure
+    /// asks for a sign, and a sign whose last byte differs from the text's
+    /// cannot be its suffix.
+    last: u8,
 }
 
 /// A unit read next to a figure.
@@ -173,6 +205,38 @@ impl Units {
             .filter(|(w, _)| !w.trim().is_empty())
             .collect();
         before.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let before = before
+            .into_iter()
+            .filter_map(|(text, unit)| {
+                let word = text.chars().all(char::is_alphabetic);
+                let last = *text.as_bytes().last()?;
+                let last = if word {
+                    last.to_ascii_lowercase()
+                } else {
+                    last
+                };
+                Some(Sign {
+                    text,
+                    unit,
+                    word,
+                    last,
+                })
+            })
+            .collect();
+        let mut after_openers = ByteSet::default();
+        for u in &def.units {
+            for w in &u.after {
+                if let Some(&b) = w.as_bytes().first() {
+                    after_openers.insert(b.to_ascii_lowercase());
+                    after_openers.insert(b.to_ascii_uppercase());
+                }
+            }
+            for w in &u.symbols {
+                if let Some(&b) = w.as_bytes().first() {
+                    after_openers.insert(b);
+                }
+            }
+        }
         let indexed = |f: fn(&UnitDef) -> &Vec<String>| -> Vec<(String, usize)> {
             def.units
                 .iter()
@@ -200,6 +264,7 @@ impl Units {
                 .filter_map(|d| Some((d.dimension.clone(), d.base.clone()?)))
                 .collect(),
             before,
+            after_openers,
             words_after: PhraseSet::new(indexed(|u| &u.after), true),
             symbols_after: PhraseSet::new(indexed(|u| &u.symbols), false),
             measures: PhraseSet::new(
@@ -252,14 +317,28 @@ impl Units {
     /// word or symbol that ends at a word boundary. A hyphen may join it
     /// to the figure ("4-kilometre"); `compound` says so.
     pub fn after(&self, text: &str) -> Option<(UnitHit, bool)> {
-        let (pad, compound) = match text.strip_prefix('-') {
-            Some(rest) if rest.starts_with(|c: char| c.is_alphabetic()) => (1, true),
-            _ => (text.len() - text.trim_start().len(), false),
-        };
-        // Units are short: look at the next few words only, not the rest
-        // of the sentence.
-        let rest = &text[pad..];
-        let rest = &rest[..floor_char_boundary(rest, MAX_UNIT_BYTES)];
+        let (pad, compound, rest) = after_window(text);
+        if !rest
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| self.after_openers.contains(b))
+        {
+            return None;
+        }
+        self.unit_opening(rest, compound).map(|(unit, end)| {
+            (
+                UnitHit {
+                    unit,
+                    at: pad + end,
+                },
+                compound,
+            )
+        })
+    }
+
+    /// The longest unit word or symbol that opens `rest` and ends at a
+    /// word boundary: its unit and end.
+    fn unit_opening(&self, rest: &str, compound: bool) -> Option<(usize, usize)> {
         let bounded = |end: usize| {
             !rest[end..]
                 .chars()
@@ -282,25 +361,28 @@ impl Units {
             (None, Some(s)) => s,
             (None, None) => return None,
         };
-        Some((
-            UnitHit {
-                unit: *hit.value,
-                at: pad + hit.end,
-            },
-            compound,
-        ))
+        Some((*hit.value, hit.end))
     }
 
     /// The unit sign or word that `before` (the text up to a figure's
     /// first digit) ends with: "$", "US$", "magnitude ".
     pub fn before(&self, before: &str) -> Option<UnitHit> {
-        for (sign, unit) in &self.before {
-            let word = sign.chars().all(char::is_alphabetic);
-            let text = if word { before.trim_end() } else { before };
-            if word && text.len() == before.len() {
+        let trimmed = before.trim_end();
+        let last_sign = before.as_bytes().last().copied();
+        // A word needs the space after it.
+        let last_word = (trimmed.len() != before.len())
+            .then(|| trimmed.as_bytes().last().map(u8::to_ascii_lowercase))
+            .flatten();
+        for sign in &self.before {
+            let (text, last) = if sign.word {
+                (trimmed, last_word)
+            } else {
+                (before, last_sign)
+            };
+            if last != Some(sign.last) {
                 continue;
             }
-            let Some(rest) = strip_suffix_ci(text, sign, word) else {
+            let Some(rest) = strip_suffix_ci(text, &sign.text, sign.word) else {
                 continue;
             };
             // "US$" must not read as "$" after a letter other than its own.
@@ -308,7 +390,7 @@ impl Units {
                 continue;
             }
             return Some(UnitHit {
-                unit: *unit,
+                unit: sign.unit,
                 at: rest.len(),
             });
         }
@@ -360,6 +442,22 @@ impl Units {
             None
         }
     }
+}
+
+/// Where a unit after a figure would open in `text`, whether a hyphen
+/// joins it to the figure, and the few words it could span: units are
+/// short, so the rest of the sentence is never searched.
+fn after_window(text: &str) -> (usize, bool, &str) {
+    let (pad, compound) = match text.strip_prefix('-') {
+        Some(rest) if rest.starts_with(|c: char| c.is_alphabetic()) => (1, true),
+        _ => (text.len() - text.trim_start().len(), false),
+    };
+    let rest = &text[pad..];
+    (
+        pad,
+        compound,
+        &rest[..floor_char_boundary(rest, MAX_UNIT_BYTES)],
+    )
 }
 
 /// `text` without `suffix`; words match in any case, signs as written.
@@ -460,5 +558,52 @@ mod tests {
         assert_eq!(t.measure("length", "route"), Some("route"));
         assert_eq!(t.measure("length", "away"), Some("distance"));
         assert_eq!(t.measure("money", "route"), None);
+    }
+
+    /// The byte gate in `after` and the last-byte test in `before` skip
+    /// only texts in which the full searches find no unit: compared at
+    /// every character boundary of every real line.
+    #[test]
+    fn unit_gates_skip_only_texts_without_units() {
+        let t = table();
+        let before_in_full = |before: &str| {
+            t.before.iter().find_map(|sign| {
+                let text = if sign.word { before.trim_end() } else { before };
+                if sign.word && text.len() == before.len() {
+                    return None;
+                }
+                let rest = strip_suffix_ci(text, &sign.text, sign.word)?;
+                (!rest.chars().next_back().is_some_and(char::is_alphanumeric))
+                    .then_some((sign.unit, rest.len()))
+            })
+        };
+        let after_in_full = |text: &str| {
+            let (pad, compound, rest) = after_window(text);
+            t.unit_opening(rest, compound).map(|(unit, end)| {
+                (
+                    UnitHit {
+                        unit,
+                        at: pad + end,
+                    },
+                    compound,
+                )
+            })
+        };
+        let (mut after_found, mut before_found) = (0, 0);
+        for line in crate::recognize::tests::corpus_lines() {
+            for (i, _) in line.char_indices() {
+                let (head, tail) = line.split_at(i);
+                let got = t.before(head).map(|h| (h.unit, h.at));
+                assert_eq!(got, before_in_full(head), "{head:?}");
+                before_found += usize::from(got.is_some());
+                let got = t.after(tail);
+                assert_eq!(got, after_in_full(tail), "{tail:?}");
+                after_found += usize::from(got.is_some());
+            }
+        }
+        assert!(
+            after_found > 100 && before_found > 5,
+            "{after_found} after, {before_found} before"
+        );
     }
 }
