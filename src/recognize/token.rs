@@ -128,8 +128,13 @@ impl Tokenizer {
         let mut pos = 0;
         let mut last_end = usize::MAX;
         while pos < text.len() {
-            let Some(c) = text[pos..].chars().next() else {
-                break;
+            // Most text is ASCII: a byte below 0x80 is its char already.
+            let c = match bytes[pos] {
+                b if b.is_ascii() => char::from(b),
+                _ => match text[pos..].chars().next() {
+                    Some(c) => c,
+                    None => break,
+                },
             };
             if c.is_whitespace() {
                 pos += c.len_utf8();
@@ -161,19 +166,7 @@ impl Tokenizer {
                 });
                 pos += len;
             } else if c.is_alphabetic() {
-                let mut end = pos;
-                let mut chars = text[pos..].char_indices().peekable();
-                while let Some((i, ch)) = chars.next() {
-                    if ch.is_alphabetic() {
-                        end = pos + i + ch.len_utf8();
-                    } else if (ch == '\'' || ch == '’')
-                        && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
-                    {
-                        continue;
-                    } else {
-                        break;
-                    }
-                }
+                let end = word_end(text, pos);
                 let raw = &text[pos..end];
                 toks.push(Tok {
                     start: pos,
@@ -290,6 +283,27 @@ fn lower_word(raw: &str) -> Lower<'_> {
     }
 }
 
+/// Where the word starting at `start` ends: letters, joined by an
+/// apostrophe (' or ’) only when a letter follows it ("O’Neill", "don't").
+/// Runs of ASCII letters are skipped byte by byte without decoding.
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    loop {
+        while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+            end += 1;
+        }
+        let mut rest = text[end..].chars();
+        match rest.next() {
+            Some(c) if c.is_alphabetic() => end += c.len_utf8(),
+            Some(c @ ('\'' | '’')) if rest.next().is_some_and(char::is_alphabetic) => {
+                end += c.len_utf8();
+            }
+            _ => return end,
+        }
+    }
+}
+
 fn prev_is_digit(bytes: &[u8], pos: usize) -> bool {
     pos > 0 && bytes[pos - 1].is_ascii_digit()
 }
@@ -330,6 +344,46 @@ pub(crate) fn words_at(toks: &[Tok], start: usize, phrase: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word scan as it was, one decoded char at a time.
+    fn word_end_by_chars(text: &str, pos: usize) -> usize {
+        let mut end = pos;
+        let mut chars = text[pos..].char_indices().peekable();
+        while let Some((i, ch)) = chars.next() {
+            if ch.is_alphabetic() {
+                end = pos + i + ch.len_utf8();
+            } else if (ch == '\'' || ch == '’')
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+            {
+                continue;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// The ASCII fast path ends every word where the char-by-char scan
+    /// does, from every letter of every real line (so also mid-word).
+    #[test]
+    fn word_end_agrees_with_char_scan() {
+        let mut lines = crate::recognize::tests::corpus_lines();
+        lines.push("Ada’s naïve İstanbul O’Neill's rock'n'roll don' x’ é’é ab'1 Ωmega".to_string());
+        let mut words = 0;
+        for line in &lines {
+            for (pos, c) in line.char_indices() {
+                if c.is_alphabetic() {
+                    assert_eq!(
+                        word_end(line, pos),
+                        word_end_by_chars(line, pos),
+                        "{line:?} at {pos}"
+                    );
+                    words += 1;
+                }
+            }
+        }
+        assert!(words > 10_000, "too few letters: {words}");
+    }
 
     /// Tokens borrow their text only where lower-casing (and reading ’ as
     /// ') would not change it: every token of every real line has the
