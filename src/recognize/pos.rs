@@ -5,7 +5,6 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -31,7 +30,8 @@ fn lower(word: &str) -> Cow<'_, str> {
 const REMEMBERED: usize = 1 << 14;
 
 thread_local! {
-    static ENTRIES: RefCell<HashMap<Box<str>, Option<TagSet>>> = RefCell::new(HashMap::new());
+    static ENTRIES: RefCell<foldhash::HashMap<Box<str>, Option<TagSet>>> =
+        RefCell::new(foldhash::HashMap::default());
 }
 
 /// The lexicon's entry for a lower-cased word. A look-up in the lexicon's
