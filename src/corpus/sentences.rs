@@ -112,6 +112,12 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let mut i = start;
     let mut quoted_until = start;
     while i < end {
+        // Only a sentence end or an opening quotation mark matters: skip
+        // to the next byte that can be one.
+        match bytes[i..end].iter().position(|&b| may_matter(b)) {
+            Some(n) => i += n,
+            None => break,
+        }
         let b = bytes[i];
         if i >= quoted_until {
             if let Some(close) = quotation_end(text, i, end) {
@@ -135,6 +141,12 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
         i += 1;
     }
     push_trimmed(text, s, end, out);
+}
+
+/// A byte that may end a sentence or open a quotation ("“" opens with
+/// 0xE2): [`split_line`] looks at no other.
+fn may_matter(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'"' | 0xE2)
 }
 
 fn ends_with_abbreviation(before: &str) -> bool {
@@ -193,21 +205,28 @@ pub struct LineIndex {
 const CHECKPOINT_BYTES: usize = 4096;
 
 impl LineIndex {
+    /// Line starts are found by `memchr`; only a line longer than
+    /// [`CHECKPOINT_BYTES`] (rare in prose) is walked a character at a
+    /// time for its checkpoints.
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut checkpoints = Vec::new();
-        let mut next = CHECKPOINT_BYTES;
-        let mut column = 0;
-        for (i, c) in text.char_indices() {
-            if i >= next {
-                checkpoints.push((i, column));
-                next = i + CHECKPOINT_BYTES;
+        let mut start = 0;
+        loop {
+            let newline = memchr::memchr(b'\n', &bytes[start..]).map(|n| start + n);
+            // The line's characters, its newline included: a newline far
+            // enough in takes a checkpoint too.
+            let last = newline.unwrap_or(bytes.len());
+            if last >= start + CHECKPOINT_BYTES {
+                line_checkpoints(text, start, last, &mut checkpoints);
             }
-            column += 1;
-            if c == '\n' {
-                starts.push(i + 1);
-                column = 0;
-                next = i + 1 + CHECKPOINT_BYTES;
+            match newline {
+                Some(n) => {
+                    start = n + 1;
+                    starts.push(start);
+                }
+                None => break,
             }
         }
         LineIndex {
@@ -228,6 +247,21 @@ impl LineIndex {
             .get(from..offset)
             .map_or(1, |s| before + s.chars().count() + 1);
         (line, column)
+    }
+}
+
+/// The checkpoints of the line from `start` whose last character (its
+/// newline, if it has one) starts at or before `last`: every
+/// [`CHECKPOINT_BYTES`] or so, the byte offset and the characters before it.
+fn line_checkpoints(text: &str, start: usize, last: usize, out: &mut Vec<(usize, usize)>) {
+    let end = (last + 1).min(text.len());
+    let mut next = start + CHECKPOINT_BYTES;
+    for (column, (i, _)) in text[start..end].char_indices().enumerate() {
+        let i = start + i;
+        if i >= next {
+            out.push((i, column));
+            next = i + CHECKPOINT_BYTES;
+        }
     }
 }
 
@@ -317,6 +351,116 @@ mod tests {
                 .iter()
                 .all(|p| wide.is_char_boundary(p.start) && wide.is_char_boundary(p.end))
         );
+    }
+
+    /// `split_line` as it was, looking at every byte.
+    fn split_line_bytewise(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+        let bytes = text.as_bytes();
+        let mut s = start;
+        let mut quoted_until = start;
+        for i in start..end {
+            let b = bytes[i];
+            if i >= quoted_until {
+                if let Some(close) = quotation_end(text, i, end) {
+                    quoted_until = close;
+                }
+            }
+            if matches!(b, b'.' | b'!' | b'?')
+                && i + 2 < end
+                && bytes[i + 1] == b' '
+                && i >= quoted_until
+            {
+                let next = text[i + 2..end].chars().next().unwrap_or(' ');
+                let opens = next.is_uppercase()
+                    || next.is_ascii_digit()
+                    || matches!(next, '"' | '“' | '\'' | '‘');
+                if opens && !(b == b'.' && ends_with_abbreviation(&text[s..i])) {
+                    push_trimmed(text, s, i + 1, out);
+                    s = i + 2;
+                }
+            }
+        }
+        push_trimmed(text, s, end, out);
+    }
+
+    #[test]
+    fn split_line_skipping_bytes_matches_the_bytewise_walk() {
+        let mut texts = crate::recognize::tests::corpus_lines();
+        texts.extend(
+            [
+                "",
+                ".",
+                "A. B. C.",
+                "He said “Stop. Now.” Then left. “Unclosed. Yes. No.",
+                "Quote \"a. B.\" ends. \"Open. Never. Closed.",
+                "Prices rose — “sharply” — again. Next “”. Done! Why? Because.",
+                "Mr. Smith met Dr. Jones at 3 p.m. Sept. 4. U.S. officials agreed.",
+                "é. É! “É” ’Twas. ‘Quoted.’ Next.",
+            ]
+            .map(str::to_string),
+        );
+        let long = format!("“{}. A”. B. {}", "word ".repeat(400), "x. Y. ".repeat(300));
+        texts.push(long);
+        for text in &texts {
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            split_line(text, 0, text.len(), &mut got);
+            split_line_bytewise(text, 0, text.len(), &mut want);
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    /// The index as the one-pass walk over every character built it.
+    fn walked_index(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        let mut checkpoints = Vec::new();
+        let mut next = CHECKPOINT_BYTES;
+        let mut column = 0;
+        for (i, c) in text.char_indices() {
+            if i >= next {
+                checkpoints.push((i, column));
+                next = i + CHECKPOINT_BYTES;
+            }
+            column += 1;
+            if c == '\n' {
+                starts.push(i + 1);
+                column = 0;
+                next = i + 1 + CHECKPOINT_BYTES;
+            }
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    #[test]
+    fn line_index_matches_the_walk_over_every_character() {
+        let long = "é".repeat(3_000) + "x" + &"a".repeat(9_000);
+        let exact = "a".repeat(CHECKPOINT_BYTES);
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "\n".into(),
+            "\n\n".into(),
+            "no newline".into(),
+            format!("first\n{long}\nlast"),
+            format!("{long}\n"),
+            format!("{long}"),
+            format!("{exact}\n{exact}"),
+            format!("{exact}a\nb"),
+            format!("x{exact}\n"),
+            format!("\n{}\n", "😀".repeat(CHECKPOINT_BYTES / 2)),
+        ];
+        texts.push(crate::recognize::tests::corpus_lines().join("\n"));
+        for text in &texts {
+            let (got, want) = (LineIndex::new(text), walked_index(text));
+            assert_eq!(got.starts, want.starts, "{:?}", &text[..text.len().min(40)]);
+            assert_eq!(
+                got.checkpoints,
+                want.checkpoints,
+                "{:?}",
+                &text[..text.len().min(40)]
+            );
+        }
     }
 
     #[test]
