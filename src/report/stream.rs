@@ -128,9 +128,15 @@ impl Nested {
         self.indent(out)
     }
 
+    /// Two spaces a level, written a run at a time: a report writes an
+    /// indent before every key and item, so one write per level added up.
     fn indent<W: ?Sized + Write>(&self, out: &mut W) -> std::io::Result<()> {
-        for _ in 0..self.depth {
-            out.write_all(b"  ")?;
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        let mut left = self.depth * 2;
+        while left > 0 {
+            let n = left.min(SPACES.len());
+            out.write_all(&SPACES[..n])?;
+            left -= n;
         }
         Ok(())
     }

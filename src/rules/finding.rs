@@ -84,11 +84,13 @@ impl Finding {
     /// finding baselined; a changed value or a new source makes it new.
     pub fn fingerprinted<'a>(mut self, facts: impl IntoIterator<Item = &'a Fact>) -> Self {
         let sources: BTreeSet<&str> = self.sources.iter().map(String::as_str).collect();
+        // A finding over many facts asked a list of its ids once per fact.
+        let ids: foldhash::HashSet<&str> = self.facts.iter().map(String::as_str).collect();
         // (source, value) pairs, sorted and deduplicated: the same value
         // repeated in a source, or facts renumbered, leave the set unchanged.
         let values: BTreeSet<(&str, String)> = facts
             .into_iter()
-            .filter(|f| self.facts.contains(&f.id))
+            .filter(|f| ids.contains(f.id.as_str()))
             .map(|f| {
                 (
                     f.source.as_str(),
@@ -117,9 +119,20 @@ impl Finding {
             field(s);
             field(v);
         }
-        self.fingerprint = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        self.fingerprint = hex(&h.finalize());
         self
     }
+}
+
+/// Lower-case hex of `bytes`, two digits a byte, in one allocation.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    out
 }
 
 /// One side of a word-level quote diff.
@@ -161,4 +174,17 @@ pub struct Finding {
     /// Word-level diff for quote drift.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<DiffChunk>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hex;
+
+    #[test]
+    fn hex_is_two_lower_case_digits_a_byte() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        let want: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(hex(&bytes), want);
+        assert_eq!(hex(&[]), "");
+    }
 }
