@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -124,7 +125,11 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 /// longest. Built once per run from the lexicon.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    automaton: Option<AhoCorasick>,
+    /// The phrases, compiled into [`PhraseSet::automaton`] on the first
+    /// search: building all the lexicon's automata cost a third of a run
+    /// over one short article, and most sets are never searched in it.
+    patterns: Vec<String>,
+    automaton: OnceLock<Option<AhoCorasick>>,
     values: Vec<T>,
     /// Hashes ([`word_hash`]) of the first word of every phrase, or `None`
     /// when some phrase opens with neither a letter nor a digit: what
@@ -139,7 +144,8 @@ pub struct PhraseSet<T> {
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            automaton: None,
+            patterns: Vec::new(),
+            automaton: OnceLock::new(),
             values: Vec::new(),
             openers: None,
             case_insensitive: false,
@@ -274,22 +280,10 @@ impl<T> PhraseSet<T> {
                 (!first.is_empty()).then(|| word_hash(first, case_insensitive))
             })
             .collect();
-        // A DFA is the fastest to search but costs time in proportion to
-        // its states times its alphabet to build, and the crate picks one
-        // for any small set of patterns however long they are: one 4 KB
-        // alias in a pack took 60 ms to compile (found by fuzzing). Past a
-        // few KB of patterns, a contiguous NFA builds in linear time.
-        let bytes: usize = patterns.iter().map(String::len).sum();
-        let kind = (bytes > DFA_PATTERN_BYTES).then_some(AhoCorasickKind::ContiguousNFA);
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(case_insensitive)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(kind)
-            .build(&patterns)
-            .ok();
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         PhraseSet {
-            automaton,
+            patterns,
+            automaton: OnceLock::new(),
             values,
             openers,
             case_insensitive,
@@ -299,6 +293,31 @@ impl<T> PhraseSet<T> {
 
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
+    }
+
+    /// The automaton over [`PhraseSet::patterns`], built on first use.
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                if self.patterns.is_empty() {
+                    return None;
+                }
+                // A DFA is the fastest to search but costs time in
+                // proportion to its states times its alphabet to build, and
+                // the crate picks one for any small set of patterns however
+                // long they are: one 4 KB alias in a pack took 60 ms to
+                // compile (found by fuzzing). Past a few KB of patterns, a
+                // contiguous NFA builds in linear time.
+                let bytes: usize = self.patterns.iter().map(String::len).sum();
+                let kind = (bytes > DFA_PATTERN_BYTES).then_some(AhoCorasickKind::ContiguousNFA);
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(self.case_insensitive)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(kind)
+                    .build(&self.patterns)
+                    .ok()
+            })
+            .as_ref()
     }
 
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit<'a, T>> + 'a {
@@ -325,9 +344,10 @@ impl<T> PhraseSet<T> {
         text: &'a str,
         possible: bool,
     ) -> impl Iterator<Item = Hit<'a, T>> + 'a {
-        self.automaton
-            .iter()
-            .filter(move |_| possible)
+        possible
+            .then(|| self.automaton())
+            .flatten()
+            .into_iter()
             .flat_map(move |ac| {
                 ac.find_iter(text)
                     .filter(move |m| is_whole_word(text, m.start(), m.end()))
@@ -440,6 +460,29 @@ fn quoted_end(bytes: &[u8], open: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A set compiles its automaton on its first search, once, and never
+    /// when no word of the text opens one of its phrases.
+    #[test]
+    fn automata_are_built_on_the_first_search() {
+        let set = PhraseSet::new(vec![("red cross".to_string(), 1)], true);
+        assert!(set.automaton.get().is_none());
+        assert_eq!(set.find_in(&Words::new("a blue cross")).count(), 0);
+        assert!(set.automaton.get().is_none());
+        let copy = set.clone();
+        let hits: Vec<_> = set.find_iter("the Red Cross said").collect();
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].start, hits[0].end, *hits[0].value), (4, 13, 1));
+        assert!(set.automaton.get().is_some());
+        assert!(copy.automaton.get().is_none());
+        assert_eq!(copy.find_in(&Words::new("Red Cross")).count(), 1);
+        assert!(
+            PhraseSet::<()>::new(Vec::new(), true)
+                .find_iter("x")
+                .next()
+                .is_none()
+        );
+    }
 
     #[test]
     fn terminal_text_never_carries_raw_controls() {

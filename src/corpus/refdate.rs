@@ -57,7 +57,16 @@ static DATELINE_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\(|—|–|-|:)").expect("static regex"));
 
 fn is_dateline_head(before: &str) -> bool {
-    before.len() <= DATELINE_HEAD_MAX && DATELINE_HEAD.is_match(before)
+    // What the regex needs at both ends, checked first: an upper-case
+    // letter (`\p{Lu}` is upper case) and a comma with only white space
+    // after it. Most text before a date has neither, and runs without a
+    // dateline then never compile the regex's Unicode classes.
+    let trimmed = before.trim_end();
+    before.len() <= DATELINE_HEAD_MAX
+        && trimmed.len() < before.len()
+        && trimmed.ends_with(',')
+        && before.starts_with(char::is_uppercase)
+        && DATELINE_HEAD.is_match(before)
 }
 
 /// Whether the span `start..end` of `sentence` is the date of a dateline
@@ -211,5 +220,53 @@ pub fn settle_reference_dates(bundle: &mut Bundle, rec: &Recognizer, forced: Opt
         } else {
             RefDateOrigin::None
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The checks before the dateline regex only turn away text it does
+    /// not match: every short head of every real line, and heads made to
+    /// trip them.
+    #[test]
+    fn the_dateline_gate_only_skips_what_the_regex_rejects() {
+        let mut texts: Vec<String> = [
+            "GENEVA, ",
+            "MALATYA, Turkey,\t",
+            "Paris,\u{a0}",
+            "Paris,\u{2003}\n",
+            "Paris, x",
+            "Paris,",
+            "Paris ,  ",
+            "paris, ",
+            "Ⅻ, ",
+            "Ⓐ, ",
+            "Ǆ, ",
+            "Éire, ",
+            "O’Hare, ",
+            ", ",
+            " GENEVA, ",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        for line in crate::recognize::tests::corpus_lines() {
+            let line = line.trim_start();
+            texts.extend(
+                line.char_indices()
+                    .map(|(i, _)| i)
+                    .chain([line.len()])
+                    .filter(|&i| i <= DATELINE_HEAD_MAX + 4)
+                    .map(|i| line[..i].to_string()),
+            );
+        }
+        let mut heads = 0;
+        for text in &texts {
+            let want = text.len() <= DATELINE_HEAD_MAX && DATELINE_HEAD.is_match(text);
+            assert_eq!(is_dateline_head(text), want, "{text:?}");
+            heads += usize::from(want);
+        }
+        assert!(heads > 10, "{heads} dateline heads");
     }
 }
