@@ -113,6 +113,13 @@ pub fn of_figure(
 /// the 650 results declared, …", "…, with two seats left". It opens with
 /// "with", holds a figure and ends on a participle, in a clause of its own.
 pub(crate) fn progress_point(ctx: &SentenceContext) -> bool {
+    // The phrase holds a figure: a sentence without mentions (most prose)
+    // has none, and need not be cut into clauses for it.
+    !ctx.mentions.is_empty() && progress_point_in_clauses(ctx)
+}
+
+/// [`progress_point`] without the gate: every clause is read.
+fn progress_point_in_clauses(ctx: &SentenceContext) -> bool {
     let text = ctx.text;
     let mut at = 0;
     while at < text.len() {
@@ -145,6 +152,32 @@ pub(crate) fn progress_point(ctx: &SentenceContext) -> bool {
 mod tests {
     use crate::extract::run_frames;
     use crate::facts::Status;
+
+    /// Skipping sentences without mentions loses no progress point: over
+    /// every real line, the gated answer is the clause-by-clause one.
+    #[test]
+    fn progress_point_gate_loses_nothing() {
+        let (mut lines, mut found) = (0, 0);
+        let mut all = vec![
+            "With two seats left, the party led.".to_string(),
+            "With 545 of the 650 results declared, Labour led.".to_string(),
+            "With nothing left, they went home.".to_string(),
+        ];
+        all.extend(crate::recognize::tests::corpus_lines());
+        for line in all {
+            crate::extract::with_context(
+                &line,
+                chrono::NaiveDate::from_ymd_opt(2025, 9, 14),
+                |ctx| {
+                    let full = super::progress_point_in_clauses(ctx);
+                    assert_eq!(super::progress_point(ctx), full, "{line:?}");
+                    lines += 1;
+                    found += usize::from(full);
+                },
+            );
+        }
+        assert!(lines > 1000 && found > 0, "{lines} {found}");
+    }
 
     #[test]
     fn status_table() {

@@ -94,8 +94,10 @@ struct Ctx<'a> {
     /// Durations by first token.
     dur_at: Vec<Option<&'a DurSpan>>,
     reference: Option<NaiveDate>,
-    /// Tense cue nearest to each token.
-    tense: Vec<Tense>,
+    /// Tense cue nearest to each token, found on first use: only a date
+    /// with readings to choose among asks, and most sentences scanned
+    /// have none.
+    tense: std::cell::OnceCell<Vec<Tense>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -122,7 +124,7 @@ impl<'a> Ctx<'a> {
             num_at,
             dur_at,
             reference,
-            tense: tenses(toks),
+            tense: std::cell::OnceCell::new(),
         }
     }
 }

@@ -121,7 +121,11 @@ pub(super) fn tenses(toks: &[Tok]) -> Vec<Tense> {
 
 impl Ctx<'_> {
     pub(super) fn tense_at(&self, i: usize) -> Tense {
-        self.tense.get(i).copied().unwrap_or(Tense::Unknown)
+        self.tense
+            .get_or_init(|| tenses(self.toks))
+            .get(i)
+            .copied()
+            .unwrap_or(Tense::Unknown)
     }
 }
 
@@ -129,6 +133,26 @@ impl Ctx<'_> {
 mod tests {
     use super::super::table::day as d;
     use super::*;
+
+    /// The tenses found on first use are those of the whole sentence,
+    /// whichever token asks first.
+    #[test]
+    fn lazy_tenses_are_the_sentences_tenses() {
+        let mut asked = 0;
+        super::super::table::each_context(|text, cx| {
+            let want = tenses(cx.toks);
+            for i in (0..=cx.toks.len()).rev() {
+                let got = cx.tense_at(i);
+                assert_eq!(
+                    got,
+                    want.get(i).copied().unwrap_or(Tense::Unknown),
+                    "{text:?} {i}"
+                );
+                asked += 1;
+            }
+        });
+        assert!(asked > 1000, "{asked}");
+    }
 
     #[test]
     fn tense_picks_among_readings() {
