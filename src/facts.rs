@@ -1428,7 +1428,6 @@ mod tests {
 #[cfg(test)]
 mod pair_tests {
     use super::*;
-    use crate::pipeline::{CheckOptions, extract};
 
     /// The renderings' pairs collected, as the checks read them before the
     /// walk became lazy.
@@ -1446,14 +1445,9 @@ mod pair_tests {
     /// pairs say.
     #[test]
     fn lazy_pairs_answer_as_collected() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let opts = CheckOptions {
-            paths: vec![root.join("examples"), root.join("../shared/devset")],
-            ..CheckOptions::default()
-        };
-        let set = crate::rules::load(&crate::rules::LoadOptions::default()).unwrap();
+        let (_, bundles) = crate::pipeline::example_and_devset_bundles();
         let (mut pairs, mut weighed) = (0, 0);
-        for bundle in extract(&opts, &set).unwrap() {
+        for bundle in bundles {
             let counts: Vec<&CountValue> = bundle
                 .sources
                 .iter()

@@ -534,6 +534,21 @@ fn assemble(results: Vec<(BundleReport, usize)>) -> Report {
     report
 }
 
+/// The default rules and the facts of every example and devset bundle
+/// (the devset when `../shared` is beside the repo): the real text that
+/// tests of exact shortcuts compare over.
+#[cfg(test)]
+pub(crate) fn example_and_devset_bundles() -> (RuleSet, Vec<FactsBundle>) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let opts = CheckOptions {
+        paths: vec![root.join("examples"), root.join("../shared/devset")],
+        ..CheckOptions::default()
+    };
+    let set = crate::rules::load(&crate::rules::LoadOptions::default()).expect("default rules");
+    let bundles = extract(&opts, &set).expect("example and devset bundles");
+    (set, bundles)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -271,7 +271,6 @@ pub fn run(rule: &Rule, ctx: &CheckContext, selected: &[usize], tolerance: f64) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::{CheckOptions, extract};
 
     /// The pairwise tests `weigh_sets` folds into one pass, each over
     /// every pair as written before.
@@ -299,14 +298,9 @@ mod tests {
     /// their facts of each kind and key, weighs the same either way.
     #[test]
     fn one_pass_weighs_as_the_pairwise_tests() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let opts = CheckOptions {
-            paths: vec![root.join("examples"), root.join("../shared/devset")],
-            ..CheckOptions::default()
-        };
-        let set = crate::rules::load(&crate::rules::LoadOptions::default()).unwrap();
+        let (set, bundles) = crate::pipeline::example_and_devset_bundles();
         let (mut pairs, mut weighed) = (0, 0);
-        for bundle in extract(&opts, &set).unwrap() {
+        for bundle in bundles {
             let facts: Vec<Fact> = bundle
                 .sources
                 .iter()
